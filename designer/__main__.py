@@ -1,0 +1,5 @@
+"""Allow ``python -m designer``."""
+
+from designer.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,484 @@
+"""The flow document: the one source of truth that canvas, inspector, preview and problems show.
+
+A :class:`Document` holds the top-level keys of a SWML script (``version``, ``sections`` and any
+unknown key, kept as it is) and an ordered list of :class:`Section`. A section's body is a
+:class:`StepList`; a :class:`Step` is one SWML method call. Methods that hold nested method lists
+(``switch`` cases, ``cond`` branches, ``connect`` results...) keep them *inside their params*, as
+:class:`StepList` objects standing where the plain lists stood, so key order is kept for free and
+the UI can address a branch as an object.
+
+Every mutation goes through a ``Document`` method, which fires a fine-grained event
+(``step_inserted``...) and then ``changed``. Views subscribe; they never mutate the model directly
+(the UI does it through undoable commands that call these methods).
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Sequence
+
+from designer.model.events import Event
+
+#: A path inside a step's params: keys for mappings, indices for lists. ``()`` is the whole value.
+ParamPath = tuple[Any, ...]
+#: For a method name, the param paths that hold nested step lists; ``"*"`` matches any key/index.
+NestingRules = Callable[[str], Sequence[ParamPath]]
+
+_MISSING = object()
+_ids = itertools.count(1)
+
+
+def new_id(prefix: str = "s") -> str:
+    """A process-unique id for a step or list; ids are for the UI only and never saved to SWML."""
+    return f"{prefix}{next(_ids)}"
+
+
+def no_nesting(method: str) -> Sequence[ParamPath]:
+    """Nesting rules that treat every method as flat (for tests and schema-less use)."""
+    return ()
+
+
+class StepList:
+    """An ordered list of steps: a section body, a nested branch, or an unconnected chain."""
+
+    def __init__(self, steps: Sequence["Step"] = ()) -> None:
+        self.id = new_id("l")
+        self.owner: Section | Step | None = None
+        self.steps: list[Step] = []
+        for step in steps:
+            self._attach(step, len(self.steps))
+
+    def _attach(self, step: "Step", index: int) -> None:
+        step.parent = self
+        self.steps.insert(index, step)
+
+    def __iter__(self) -> Iterator["Step"]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def __getitem__(self, index: int) -> "Step":
+        return self.steps[index]
+
+    def index(self, step: "Step") -> int:
+        """Position of ``step`` compared by identity (two equal steps are still two steps)."""
+        for i, candidate in enumerate(self.steps):
+            if candidate is step:
+                return i
+        raise ValueError(f"step {step.id} is not in list {self.id}")
+
+    def to_data(self) -> list[Any]:
+        """The plain SWML list of method mappings."""
+        return [step.to_data() for step in self.steps]
+
+    def __repr__(self) -> str:
+        return f"StepList({self.id}, {[s.method for s in self.steps]})"
+
+
+class Step:
+    """One SWML method call.
+
+    ``form`` says how it was written: ``"method"`` is the normal one-key mapping
+    (``record_call: {...}``); ``"bare"`` is a plain string such as ``- answer`` (invalid SWML,
+    kept so nothing is lost and reported by validation); ``"raw"`` is anything else that is not a
+    method at all (a mapping with several keys, a number...), kept verbatim in ``params``.
+    """
+
+    def __init__(self, method: str, params: Any = None, form: str = "method") -> None:
+        self.id = new_id("s")
+        self.method = method
+        self.form = form
+        self.parent: StepList | None = None
+        self.params: Any = None
+        self._set_params(params)
+
+    def _set_params(self, params: Any) -> None:
+        self.params = params
+        for _, child in _iter_step_lists(params, ()):
+            child.owner = self
+
+    @classmethod
+    def from_data(cls, item: Any, nesting: NestingRules = no_nesting) -> "Step":
+        """Build a step from one plain SWML list item, turning nested method lists into steps."""
+        if isinstance(item, dict) and len(item) == 1 and isinstance(next(iter(item)), str):
+            method, value = next(iter(item.items()))
+            return cls(method, _nest(value, (), nesting(method), nesting))
+        if isinstance(item, str):
+            return cls(item, None, form="bare")
+        return cls("", item, form="raw")
+
+    def to_data(self) -> Any:
+        """The plain SWML item this step stands for."""
+        if self.form == "bare":
+            return self.method
+        if self.form == "raw":
+            return to_plain(self.params)
+        return {self.method: to_plain(self.params)}
+
+    def child_lists(self) -> list[tuple[ParamPath, StepList]]:
+        """The nested step lists in params order, each with its param path (e.g. ``("case", "1")``)."""
+        return list(_iter_step_lists(self.params, ()))
+
+    def get(self, path: ParamPath, default: Any = None) -> Any:
+        """The param value at ``path`` or ``default`` when any part of the path is missing."""
+        value = _lookup(self.params, path)
+        return default if value is _MISSING else value
+
+    def has(self, path: ParamPath) -> bool:
+        """Whether ``path`` is set in params (a key present with any value, ``None`` included)."""
+        return _lookup(self.params, path) is not _MISSING
+
+    def __repr__(self) -> str:
+        return f"Step({self.id}, {self.method!r})"
+
+
+class Section:
+    """A named list of steps under ``sections``; ``main`` is where a call starts."""
+
+    def __init__(self, name: str, steps: StepList | None = None) -> None:
+        self.name = name
+        self.steps = steps if steps is not None else StepList()
+        self.steps.owner = self
+        #: A body that is not a list (invalid SWML), kept verbatim until the user replaces it.
+        self.raw_body: Any = _MISSING
+
+    def __repr__(self) -> str:
+        return f"Section({self.name!r}, {len(self.steps)} steps)"
+
+
+class Document:
+    """A SWML script being edited, with change events for the views.
+
+    ``top_level`` keeps every top-level key in file order; the value under ``"sections"`` is
+    ignored there (the sections live in :attr:`sections`). ``detached`` holds chains of blocks
+    the user has not connected to any section: SWML has no place for them, so they are never
+    exported but are kept in the layout file beside the script.
+    """
+
+    def __init__(self, nesting: NestingRules = no_nesting) -> None:
+        self.nesting = nesting
+        self.top_level: dict[str, Any] = {"version": "1.0.0", "sections": None}
+        self.sections: list[Section] = []
+        self.detached: list[StepList] = []
+        #: Set by the loader: where the document came from, to save it back losslessly.
+        self.source: Any = None
+
+        self.step_inserted = Event("(step_list, index, step) after a step was inserted")
+        self.step_removed = Event("(step_list, index, step) after a step was removed")
+        self.param_changed = Event("(step, path) after a param was set or unset")
+        self.section_added = Event("(section, index) after a section was added")
+        self.section_removed = Event("(section, index) after a section was removed")
+        self.section_renamed = Event("(section, old_name) after a section was renamed")
+        self.detached_changed = Event("() after a detached chain was added or removed")
+        self.top_level_changed = Event("(key) after a top-level key such as version changed")
+        self.changed = Event("() once after any mutation or batch of mutations")
+        self._batch_depth = 0
+        self._batch_dirty = False
+
+    # ----------------------------------------------------------------- construction
+    @classmethod
+    def new(cls, nesting: NestingRules = no_nesting) -> "Document":
+        """An empty flow: ``version: 1.0.0`` and an empty ``main`` section."""
+        doc = cls(nesting)
+        doc.sections.append(Section("main"))
+        return doc
+
+    @classmethod
+    def from_data(cls, data: Any, nesting: NestingRules = no_nesting) -> "Document":
+        """Build a document from plain SWML data (as a YAML or JSON parser returns it).
+
+        Anything that is not a well-formed document is kept rather than dropped: a non-mapping
+        ``sections`` stays in ``top_level`` and validation reports it.
+        """
+        doc = cls(nesting)
+        doc.top_level = dict(data) if isinstance(data, dict) else {}
+        sections = doc.top_level.get("sections")
+        if isinstance(sections, dict):
+            doc.top_level["sections"] = None
+            for name, body in sections.items():
+                items = body if isinstance(body, list) else []
+                section = Section(str(name), StepList([Step.from_data(i, nesting) for i in items]))
+                if not isinstance(body, list):
+                    section.raw_body = copy.deepcopy(body)
+                doc.sections.append(section)
+        return doc
+
+    def to_data(self) -> dict[str, Any]:
+        """The plain SWML data for this document, keys in their original order."""
+        data: dict[str, Any] = {}
+        for key, value in self.top_level.items():
+            if key == "sections" and value is None:
+                data[key] = {
+                    s.name: s.steps.to_data() if s.raw_body is _MISSING else copy.deepcopy(s.raw_body)
+                    for s in self.sections
+                }
+            else:
+                data[key] = copy.deepcopy(value)
+        return data
+
+    # ----------------------------------------------------------------- queries
+    def section(self, name: str) -> Section | None:
+        """The section called ``name``, or ``None``."""
+        return next((s for s in self.sections if s.name == name), None)
+
+    def walk(self) -> Iterator[Step]:
+        """Every step in document order, nested steps right after their parent; detached last."""
+        for section in self.sections:
+            yield from walk_steps(section.steps)
+        for chain in self.detached:
+            yield from walk_steps(chain)
+
+    def find_step(self, step_id: str) -> Step | None:
+        """The step with ``step_id`` anywhere in the document, or ``None``."""
+        return next((s for s in self.walk() if s.id == step_id), None)
+
+    def section_of(self, step: Step) -> Section | None:
+        """The section a step belongs to, through any nesting; ``None`` when detached."""
+        owner: Any = step.parent.owner if step.parent else None
+        while isinstance(owner, Step):
+            owner = owner.parent.owner if owner.parent else None
+        return owner if isinstance(owner, Section) else None
+
+    def data_path(self, step: Step) -> tuple[Any, ...] | None:
+        """The JSON path of ``step`` in :meth:`to_data` (``("sections", "main", 0)``...).
+
+        ``None`` for detached steps, which are not part of the exported SWML.
+        """
+        parts: list[Any] = []
+        current: Step = step
+        while True:
+            parent = current.parent
+            if parent is None:
+                return None
+            parts.insert(0, parent.index(current))
+            owner = parent.owner
+            if isinstance(owner, Section):
+                return ("sections", owner.name, *parts)
+            if not isinstance(owner, Step):
+                return None
+            path = next(p for p, lst in owner.child_lists() if lst is parent)
+            parts[0:0] = list(path)
+            if owner.form == "method":
+                parts.insert(0, owner.method)
+            current = owner
+
+    def labels(self) -> dict[str, list[Step]]:
+        """Label name -> the ``label`` steps that define it (several means a duplicate)."""
+        found: dict[str, list[Step]] = {}
+        for step in self.walk():
+            if step.method == "label" and step.form == "method" and isinstance(step.params, str):
+                found.setdefault(step.params, []).append(step)
+        return found
+
+    # ----------------------------------------------------------------- batching
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Fire ``changed`` once at the end of a group of mutations (one undo macro, one preview)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._batch_dirty:
+                self._batch_dirty = False
+                self.changed.emit()
+
+    def _changed(self) -> None:
+        if self._batch_depth:
+            self._batch_dirty = True
+        else:
+            self.changed.emit()
+
+    # ----------------------------------------------------------------- step mutations
+    def insert_step(self, step_list: StepList, index: int, step: Step) -> None:
+        """Insert ``step`` (not in any list) at ``index`` of ``step_list``."""
+        if step.parent is not None:
+            raise ValueError(f"step {step.id} is already in list {step.parent.id}")
+        index = max(0, min(index, len(step_list)))
+        step_list._attach(step, index)
+        self.step_inserted.emit(step_list, index, step)
+        self._changed()
+
+    def remove_step(self, step: Step) -> tuple[StepList, int]:
+        """Take ``step`` out of its list; returns where it was, for undo."""
+        step_list = step.parent
+        if step_list is None:
+            raise ValueError(f"step {step.id} is not in a list")
+        index = step_list.index(step)
+        del step_list.steps[index]
+        step.parent = None
+        self.step_removed.emit(step_list, index, step)
+        self._changed()
+        return step_list, index
+
+    def move_step(self, step: Step, target: StepList, index: int) -> tuple[StepList, int]:
+        """Move ``step`` to ``index`` of ``target`` (index counted after removal); returns the old place."""
+        with self.batch():
+            old = self.remove_step(step)
+            self.insert_step(target, index, step)
+        return old
+
+    # ----------------------------------------------------------------- params
+    def set_param(self, step: Step, path: ParamPath, value: Any) -> None:
+        """Set the param at ``path`` (``()`` replaces the whole value), creating parent mappings."""
+        value = copy.deepcopy(value) if not isinstance(value, StepList) else value
+        if not path:
+            step._set_params(value)
+        else:
+            if not isinstance(step.params, (dict, list)):
+                step.params = {}
+            container = step.params
+            for key in path[:-1]:
+                nxt = container[key] if _has_key(container, key) else _MISSING
+                if not isinstance(nxt, (dict, list)):
+                    nxt = {}
+                    container[key] = nxt
+                container = nxt
+            container[path[-1]] = value
+            for _, child in _iter_step_lists(value, ()):
+                child.owner = step
+            if isinstance(value, StepList):
+                value.owner = step
+        if step.form == "bare" and path:
+            step.form = "method"
+        self.param_changed.emit(step, path)
+        self._changed()
+
+    def unset_param(self, step: Step, path: ParamPath) -> None:
+        """Remove the key at ``path``; the method keeps its (possibly empty) mapping."""
+        if not path:
+            step._set_params({})
+        else:
+            container = _lookup(step.params, path[:-1])
+            if container is _MISSING or not _has_key(container, path[-1]):
+                return
+            del container[path[-1]]
+        self.param_changed.emit(step, path)
+        self._changed()
+
+    def set_method(self, step: Step, method: str, form: str = "method") -> None:
+        """Rename a step's method (fixing an unknown or bare method); params are kept."""
+        step.method = method
+        step.form = form
+        self.param_changed.emit(step, ())
+        self._changed()
+
+    # ----------------------------------------------------------------- sections
+    def add_section(self, section: Section, index: int | None = None) -> None:
+        """Add a section (its name must be new) at ``index`` (default: last)."""
+        if self.section(section.name) is not None:
+            raise ValueError(f"a section called {section.name!r} exists already")
+        index = len(self.sections) if index is None else index
+        self.sections.insert(index, section)
+        self.section_added.emit(section, index)
+        self._changed()
+
+    def remove_section(self, section: Section) -> int:
+        """Remove a section with its steps; returns its index, for undo."""
+        index = self.sections.index(section)
+        del self.sections[index]
+        self.section_removed.emit(section, index)
+        self._changed()
+        return index
+
+    def rename_section(self, section: Section, name: str) -> None:
+        """Rename a section; ``goto``/``execute`` targets are not rewritten (validation reports them)."""
+        if name != section.name and self.section(name) is not None:
+            raise ValueError(f"a section called {name!r} exists already")
+        old, section.name = section.name, name
+        self.section_renamed.emit(section, old)
+        self._changed()
+
+    def set_top_level(self, key: str, value: Any = _MISSING) -> None:
+        """Set (or, with no value, remove) a top-level key other than ``sections``."""
+        if value is _MISSING:
+            self.top_level.pop(key, None)
+        else:
+            self.top_level[key] = copy.deepcopy(value)
+        self.top_level_changed.emit(key)
+        self._changed()
+
+    # ----------------------------------------------------------------- detached chains
+    def add_detached(self, chain: StepList, index: int | None = None) -> None:
+        """Keep an unconnected chain (not exported, saved in the layout file)."""
+        chain.owner = None
+        self.detached.insert(len(self.detached) if index is None else index, chain)
+        self.detached_changed.emit()
+        self._changed()
+
+    def remove_detached(self, chain: StepList) -> int:
+        """Forget an unconnected chain; returns its index, for undo."""
+        index = next(i for i, c in enumerate(self.detached) if c is chain)
+        del self.detached[index]
+        self.detached_changed.emit()
+        self._changed()
+        return index
+
+
+MISSING = _MISSING
+
+
+def walk_steps(step_list: StepList) -> Iterator[Step]:
+    """Depth-first walk: each step, then the steps of its nested lists."""
+    for step in step_list:
+        yield step
+        for _, child in step.child_lists():
+            yield from walk_steps(child)
+
+
+def to_plain(value: Any) -> Any:
+    """A deep copy of ``value`` with every :class:`StepList` turned into plain SWML data."""
+    if isinstance(value, StepList):
+        return value.to_data()
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    return copy.deepcopy(value)
+
+
+def _nest(value: Any, here: ParamPath, patterns: Sequence[ParamPath], nesting: NestingRules) -> Any:
+    """Copy ``value`` replacing lists found at any of ``patterns`` by step lists."""
+    if not patterns:
+        return copy.deepcopy(value)
+    if isinstance(value, list) and any(_matches(p, here) for p in patterns):
+        return StepList([Step.from_data(item, nesting) for item in value])
+    if isinstance(value, dict):
+        return {k: _nest(v, here + (k,), patterns, nesting) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nest(v, here + (i,), patterns, nesting) for i, v in enumerate(value)]
+    return copy.deepcopy(value)
+
+
+def _matches(pattern: ParamPath, path: ParamPath) -> bool:
+    return len(pattern) == len(path) and all(p == "*" or p == k for p, k in zip(pattern, path))
+
+
+def _iter_step_lists(value: Any, here: ParamPath) -> Iterator[tuple[ParamPath, StepList]]:
+    if isinstance(value, StepList):
+        yield here, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _iter_step_lists(v, here + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _iter_step_lists(v, here + (i,))
+
+
+def _has_key(container: Any, key: Any) -> bool:
+    if isinstance(container, dict):
+        return key in container
+    if isinstance(container, list):
+        return isinstance(key, int) and -len(container) <= key < len(container)
+    return False
+
+
+def _lookup(value: Any, path: ParamPath) -> Any:
+    for key in path:
+        if not _has_key(value, key):
+            return _MISSING
+        value = value[key]
+    return value

@@ -1,0 +1,17 @@
+"""Shared test set-up: Qt runs headless, and fixtures find the example scripts."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+#: The official calling schema, present beside the project in development and CI (not shipped).
+CALLING_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "swml" / "schema" / "calling" / "SWMLObject.json"
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
