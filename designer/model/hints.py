@@ -1,0 +1,151 @@
+"""Hand-written UI hints where the schema is thin: groups, icons, widgets, units, plain labels.
+
+Only presentation lives here. Types, enums, defaults and descriptions come from the schema; the
+corrected ranges NOTES.md measured (``input_sensitivity`` 0-100) are stated here *and* enforced by
+the validator's schema fixes, so a form and the validator never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+GROUP_ORDER = ("Recording", "Media", "Call", "Flow", "Data", "AI", "Other")
+UNKNOWN_ICON = "mdi6.help-box-outline"
+
+
+@dataclass(frozen=True)
+class MethodHint:
+    group: str = "Other"
+    icon: str = "mdi6.puzzle-outline"
+    sets_variables: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldHint:
+    """How to present one field. ``widget`` names an editor kind the inspector knows
+    (``combo``, ``radio``, ``slider``, ``dtmf``, ``url``, ``control_id_choice``, ``play_urls``);
+    empty means "pick from the schema"."""
+
+    widget: str = ""
+    label: str = ""
+    unit: str = ""
+    #: value -> words for people, for radio buttons and combo boxes.
+    choices: dict[Any, str] = field(default_factory=dict)
+    minimum: float | None = None
+    maximum: float | None = None
+    placeholder: str = ""
+
+
+_METHODS: dict[str, MethodHint] = {
+    "record_call": MethodHint("Recording", "mdi6.record-rec",
+                              ("record_call_url", "record_call_result", "record_control_id")),
+    "stop_record_call": MethodHint("Recording", "mdi6.stop-circle-outline"),
+    "record": MethodHint("Recording", "mdi6.microphone", ("record_url", "record_result")),
+    "play": MethodHint("Media", "mdi6.play-circle-outline", ("play_result",)),
+    "prompt": MethodHint("Media", "mdi6.dialpad",
+                         ("prompt_result", "prompt_value", "prompt_digit_terminator")),
+    "send_digits": MethodHint("Media", "mdi6.dialpad"),
+    "denoise": MethodHint("Media", "mdi6.waveform"),
+    "stop_denoise": MethodHint("Media", "mdi6.waveform"),
+    "live_transcribe": MethodHint("Media", "mdi6.text-to-speech"),
+    "live_translate": MethodHint("Media", "mdi6.translate"),
+    "answer": MethodHint("Call", "mdi6.phone-in-talk"),
+    "hangup": MethodHint("Call", "mdi6.phone-hangup"),
+    "connect": MethodHint("Call", "mdi6.phone-forward", ("connect_result", "connect_failed_reason")),
+    "sip_refer": MethodHint("Call", "mdi6.phone-forward-outline"),
+    "join_room": MethodHint("Call", "mdi6.account-group"),
+    "join_conference": MethodHint("Call", "mdi6.account-group-outline"),
+    "enter_queue": MethodHint("Call", "mdi6.human-queue"),
+    "detect_machine": MethodHint("Call", "mdi6.robot-confused-outline"),
+    "receive_fax": MethodHint("Call", "mdi6.fax"),
+    "send_fax": MethodHint("Call", "mdi6.fax"),
+    "pay": MethodHint("Call", "mdi6.credit-card-outline"),
+    "tap": MethodHint("Call", "mdi6.access-point"),
+    "stop_tap": MethodHint("Call", "mdi6.access-point-off"),
+    "stream": MethodHint("Call", "mdi6.access-point"),
+    "stop_stream": MethodHint("Call", "mdi6.access-point-off"),
+    "transcribe": MethodHint("Media", "mdi6.text-to-speech"),
+    "transcribe_stop": MethodHint("Media", "mdi6.text-to-speech-off"),
+    "send_sms": MethodHint("Call", "mdi6.message-text-outline"),
+    "label": MethodHint("Flow", "mdi6.label-outline"),
+    "goto": MethodHint("Flow", "mdi6.arrow-u-left-top"),
+    "execute": MethodHint("Flow", "mdi6.call-split"),
+    "transfer": MethodHint("Flow", "mdi6.arrow-right-bold-box-outline"),
+    "return": MethodHint("Flow", "mdi6.keyboard-return"),
+    "switch": MethodHint("Flow", "mdi6.source-branch"),
+    "cond": MethodHint("Flow", "mdi6.help-rhombus-outline"),
+    "sleep": MethodHint("Flow", "mdi6.timer-sand"),
+    "set": MethodHint("Data", "mdi6.variable"),
+    "unset": MethodHint("Data", "mdi6.variable-box"),
+    "request": MethodHint("Data", "mdi6.web", ("request_result", "request_response")),
+    "user_event": MethodHint("Data", "mdi6.bell-ring-outline"),
+    "set_meta_data": MethodHint("Data", "mdi6.tag-outline"),
+    "ai": MethodHint("AI", "mdi6.robot-outline"),
+    "ai_sidecar": MethodHint("AI", "mdi6.robot-happy-outline"),
+    "amazon_bedrock": MethodHint("AI", "mdi6.robot-outline"),
+}
+
+#: The order methods take inside their palette group (first-class blocks first).
+_RANK = ["record_call", "stop_record_call", "play", "answer", "hangup", "prompt", "connect",
+         "label", "goto", "switch", "cond"]
+
+_SECONDS = "seconds"
+_FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
+    ("record_call", ("format",)): FieldHint("combo", "Format",
+                                            choices={"wav": "WAV (best quality)", "mp3": "MP3 (smaller file)",
+                                                     "mp4": "MP4"}),
+    ("record_call", ("direction",)): FieldHint("radio", "Record",
+                                               choices={"speak": "Only what the caller says",
+                                                        "listen": "Only what the caller hears",
+                                                        "both": "Both sides of the call"}),
+    ("record_call", ("input_sensitivity",)): FieldHint("slider", "Input sensitivity", minimum=0, maximum=100),
+    ("record_call", ("beep",)): FieldHint("", "Play a beep before recording"),
+    ("record_call", ("stereo",)): FieldHint("", "Record in stereo"),
+    ("record_call", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
+    ("record_call", ("initial_timeout",)): FieldHint("", "Wait for speech", _SECONDS),
+    ("record_call", ("end_silence_timeout",)): FieldHint("", "Stop after silence", _SECONDS),
+    ("record_call", ("max_length",)): FieldHint("", "Maximum length", _SECONDS, placeholder="no limit"),
+    ("record_call", ("status_url",)): FieldHint("url", "Status URL", placeholder="https://..."),
+    ("record_call", ("control_id",)): FieldHint("", "Recording id", placeholder="optional, e.g. rec1"),
+    ("stop_record_call", ("control_id",)): FieldHint("control_id_choice", "Recording to stop",
+                                                     placeholder="the last recording started"),
+    ("play", ("urls",)): FieldHint("play_urls", "What to play"),
+    ("play", ("url",)): FieldHint("play_urls", "What to play"),
+    ("play", ("volume",)): FieldHint("slider", "Volume", "dB", minimum=-40, maximum=40),
+    ("play", ("status_url",)): FieldHint("url", "Status URL", placeholder="https://..."),
+    ("play", ("auto_answer",)): FieldHint("", "Answer the call automatically"),
+}
+
+#: Values new blocks start with where ``{}`` would not be valid SWML.
+NEW_VALUES: dict[str, Any] = {
+    "label": "label1",
+    "play": {"urls": ["say:Hello"]},
+    "goto": {"label": ""},
+    "switch": {"variable": "", "case": {}},
+    "cond": [],
+    "unset": "",
+    "sleep": {"duration": 1000},
+    "transfer": {"dest": ""},
+    "execute": {"dest": ""},
+    "return": {},
+}
+
+
+def method_hint(method: str) -> MethodHint:
+    """The hint for ``method``; unknown methods fall into "Other"."""
+    return _METHODS.get(method, MethodHint())
+
+
+def field_hint(method: str, path: tuple[Any, ...]) -> FieldHint:
+    """The hint for a field; timeouts elsewhere get "seconds" by name, everything else none."""
+    hint = _FIELDS.get((method, tuple(path)))
+    if hint is not None:
+        return hint
+    if path and isinstance(path[-1], str) and path[-1].endswith("_timeout"):
+        return FieldHint(unit=_SECONDS)
+    return FieldHint()
+
+
+def method_rank(method: str) -> int:
+    return _RANK.index(method) if method in _RANK else len(_RANK)

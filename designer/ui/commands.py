@@ -1,0 +1,209 @@
+"""Undoable edits: every change the UI makes to the document is one of these ``QUndoCommand``s.
+
+Commands call the :class:`~designer.model.document.Document` API only; they never touch
+graphics items or widgets (views follow the model's events). Repeated edits of one field (typing,
+dragging a slider) merge into a single undo step through ``id()``/``mergeWith()``.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from designer.model.document import MISSING, Document, ParamPath, Section, Step, StepList
+
+_SET_PARAM_ID = 1001
+
+
+class InsertStepCommand(QUndoCommand):
+    """Insert a new (or previously removed) step into a list."""
+
+    def __init__(self, doc: Document, step_list: StepList, index: int, step: Step,
+                 text: str | None = None, parent: QUndoCommand | None = None) -> None:
+        super().__init__(text or f"Add {step.method or 'block'}", parent)
+        self.doc, self.step_list, self.index, self.step = doc, step_list, index, step
+
+    def redo(self) -> None:
+        self.doc.insert_step(self.step_list, self.index, self.step)
+        self.index = self.step_list.index(self.step)
+
+    def undo(self) -> None:
+        self.doc.remove_step(self.step)
+
+
+class RemoveStepCommand(QUndoCommand):
+    """Remove a step (with its nested steps); undo puts it back at the same index."""
+
+    def __init__(self, doc: Document, step: Step, parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Delete {step.method or 'block'}", parent)
+        self.doc, self.step = doc, step
+        self.place: tuple[StepList, int] | None = None
+
+    def redo(self) -> None:
+        self.place = self.doc.remove_step(self.step)
+
+    def undo(self) -> None:
+        assert self.place is not None
+        step_list, index = self.place
+        self.doc.insert_step(step_list, index, self.step)
+
+
+class MoveStepCommand(QUndoCommand):
+    """Move a step to another place (same list, another list, a detached chain)."""
+
+    def __init__(self, doc: Document, step: Step, target: StepList, index: int,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Move {step.method or 'block'}", parent)
+        self.doc, self.step, self.target, self.index = doc, step, target, index
+        self.old: tuple[StepList, int] | None = None
+
+    def redo(self) -> None:
+        self.old = self.doc.move_step(self.step, self.target, self.index)
+
+    def undo(self) -> None:
+        assert self.old is not None
+        self.doc.move_step(self.step, *self.old)
+
+
+class SetParamCommand(QUndoCommand):
+    """Set one param (or, with ``value=MISSING``, remove it so the default applies).
+
+    Consecutive commands on the same step and path merge: a slider drag or a run of typing is
+    one undo step. Call :meth:`close` (or push any other command) to end a run.
+    """
+
+    def __init__(self, doc: Document, step: Step, path: ParamPath, value: Any,
+                 text: str | None = None, parent: QUndoCommand | None = None) -> None:
+        name = ".".join(str(p) for p in path) or step.method
+        super().__init__(text or f"Change {name}", parent)
+        self.doc, self.step, self.path = doc, step, tuple(path)
+        self.old = copy.deepcopy(step.get(self.path, MISSING)) if step.has(self.path) else MISSING
+        self.old_form = step.form
+        self.new = value
+        self.open = True
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return _SET_PARAM_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not (isinstance(other, SetParamCommand) and self.open and other.step is self.step
+                and other.path == self.path):
+            return False
+        self.new = other.new
+        return True
+
+    def close(self) -> None:
+        """End the merge run, so that the next edit of this field is its own undo step."""
+        self.open = False
+
+    def redo(self) -> None:
+        _apply(self.doc, self.step, self.path, self.new)
+
+    def undo(self) -> None:
+        _apply(self.doc, self.step, self.path, self.old)
+        self.step.form = self.old_form
+
+
+def _apply(doc: Document, step: Step, path: ParamPath, value: Any) -> None:
+    if value is MISSING:
+        doc.unset_param(step, path)
+    else:
+        doc.set_param(step, path, value)
+
+
+class SetMethodCommand(QUndoCommand):
+    """Rename a step's method (e.g. fix ``- answer`` written as a bare string)."""
+
+    def __init__(self, doc: Document, step: Step, method: str, form: str = "method",
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Change method to {method}", parent)
+        self.doc, self.step, self.new = doc, step, (method, form)
+        self.old = (step.method, step.form)
+
+    def redo(self) -> None:
+        self.doc.set_method(self.step, *self.new)
+
+    def undo(self) -> None:
+        self.doc.set_method(self.step, *self.old)
+
+
+class AddSectionCommand(QUndoCommand):
+    """Add a section (a new start node on the canvas)."""
+
+    def __init__(self, doc: Document, section: Section, index: int | None = None,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Add section {section.name}", parent)
+        self.doc, self.section, self.index = doc, section, index
+
+    def redo(self) -> None:
+        self.doc.add_section(self.section, self.index)
+
+    def undo(self) -> None:
+        self.index = self.doc.remove_section(self.section)
+
+
+class RemoveSectionCommand(QUndoCommand):
+    """Remove a section with all its steps; undo restores it at the same position."""
+
+    def __init__(self, doc: Document, section: Section, parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Delete section {section.name}", parent)
+        self.doc, self.section, self.index = doc, section, 0
+
+    def redo(self) -> None:
+        self.index = self.doc.remove_section(self.section)
+
+    def undo(self) -> None:
+        self.doc.add_section(self.section, self.index)
+
+
+class RenameSectionCommand(QUndoCommand):
+    """Rename a section."""
+
+    def __init__(self, doc: Document, section: Section, name: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(f"Rename section to {name}", parent)
+        self.doc, self.section, self.new, self.old = doc, section, name, section.name
+
+    def redo(self) -> None:
+        self.doc.rename_section(self.section, self.new)
+
+    def undo(self) -> None:
+        self.doc.rename_section(self.section, self.old)
+
+
+class AddDetachedCommand(QUndoCommand):
+    """Keep a chain of blocks that is not connected to any section."""
+
+    def __init__(self, doc: Document, chain: StepList, parent: QUndoCommand | None = None) -> None:
+        super().__init__("Add unconnected blocks", parent)
+        self.doc, self.chain, self.index = doc, chain, None
+
+    def redo(self) -> None:
+        self.doc.add_detached(self.chain, self.index)
+
+    def undo(self) -> None:
+        self.index = self.doc.remove_detached(self.chain)
+
+
+class RemoveDetachedCommand(QUndoCommand):
+    """Drop an (empty or unwanted) unconnected chain."""
+
+    def __init__(self, doc: Document, chain: StepList, parent: QUndoCommand | None = None) -> None:
+        super().__init__("Remove unconnected blocks", parent)
+        self.doc, self.chain, self.index = doc, chain, 0
+
+    def redo(self) -> None:
+        self.index = self.doc.remove_detached(self.chain)
+
+    def undo(self) -> None:
+        self.doc.add_detached(self.chain, self.index)
+
+
+def macro(text: str) -> QUndoCommand:
+    """An empty parent command: pass it as ``parent=`` to children to make one undo step.
+
+    Qt runs a parent's children in order on redo and in reverse order on undo; wrap the push in
+    ``doc.batch()`` so the preview and problems refresh once.
+    """
+    return QUndoCommand(text)
