@@ -1,0 +1,33 @@
+"""A validation problem: what is wrong, where, in words a non-programmer understands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of the validator.
+
+    ``step_id`` names the block (``None`` for document-level problems such as a missing
+    ``sections``); ``field`` is the path inside that step's params (``("format",)``, ``()`` for the
+    step itself); ``data_path`` is the full JSON path in the exported data, used to find
+    ``line``/``column`` in a text. ``code`` is a short stable identifier for tests and filters.
+    """
+
+    severity: str
+    message: str
+    step_id: str | None = None
+    field: tuple[Any, ...] = ()
+    data_path: tuple[Any, ...] = ()
+    line: int | None = None
+    column: int | None = None
+    code: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
