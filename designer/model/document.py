@@ -165,6 +165,9 @@ class Document:
         self.detached: list[StepList] = []
         #: Set by the loader: where the document came from, to save it back losslessly.
         self.source: Any = None
+        #: Canvas positions, by step id or ``"section:<name>"`` for a section's start node.
+        #: Layout only: never exported to SWML; kept in the layout file beside the script.
+        self.positions: dict[str, tuple[float, float]] = {}
 
         self.step_inserted = Event("(step_list, index, step) after a step was inserted")
         self.step_removed = Event("(step_list, index, step) after a step was removed")
@@ -174,6 +177,7 @@ class Document:
         self.section_renamed = Event("(section, old_name) after a section was renamed")
         self.detached_changed = Event("() after a detached chain was added or removed")
         self.top_level_changed = Event("(key) after a top-level key such as version changed")
+        self.positions_changed = Event("(keys) after canvas positions were set (layout only)")
         self.changed = Event("() once after any mutation or batch of mutations")
         self._batch_depth = 0
         self._batch_dirty = False
@@ -400,6 +404,17 @@ class Document:
             self.top_level[key] = copy.deepcopy(value)
         self.top_level_changed.emit(key)
         self._changed()
+
+    # ----------------------------------------------------------------- layout
+    def set_positions(self, positions: dict[str, tuple[float, float] | None]) -> None:
+        """Set canvas positions (``None`` forgets one). Fires ``positions_changed`` only: moving a
+        block changes no SWML, so the preview and validation are not redone."""
+        for key, pos in positions.items():
+            if pos is None:
+                self.positions.pop(key, None)
+            else:
+                self.positions[key] = (float(pos[0]), float(pos[1]))
+        self.positions_changed.emit(list(positions))
 
     # ----------------------------------------------------------------- detached chains
     def add_detached(self, chain: StepList, index: int | None = None) -> None:

@@ -207,3 +207,20 @@ def macro(text: str) -> QUndoCommand:
     ``doc.batch()`` so the preview and problems refresh once.
     """
     return QUndoCommand(text)
+
+
+class SetPositionsCommand(QUndoCommand):
+    """Move blocks on the canvas (a finished drag, or auto-layout): one undo step."""
+
+    def __init__(self, doc: Document, positions: dict[str, tuple[float, float]], text: str = "Move blocks",
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.doc = doc
+        self.new = dict(positions)
+        self.old = {key: doc.positions.get(key) for key in positions}
+
+    def redo(self) -> None:
+        self.doc.set_positions(self.new)
+
+    def undo(self) -> None:
+        self.doc.set_positions(self.old)
