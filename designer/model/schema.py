@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from designer.model.document import ParamPath
+from designer.model.schema_fixes import apply_fixes
 
 BUNDLED_SCHEMA = "swml-schema.json"
 METHOD_UNION = "SWMLMethod"
@@ -96,7 +97,8 @@ def _parse(text: str, origin: str) -> Schema:
         raise SchemaError(f"{origin}: not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
     if not isinstance(raw, dict) or METHOD_UNION not in raw.get("$defs", {}):
         raise SchemaError(f"{origin}: not a SWML schema (no $defs/{METHOD_UNION})")
-    schema = Schema(raw, origin)
+    # One source for forms and validator: both read the schema with NOTES.md's corrections.
+    schema = Schema(apply_fixes(raw), origin)
     schema.method_defs.update(_index_methods(schema))
     return schema
 
