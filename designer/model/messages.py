@@ -98,7 +98,10 @@ def field_label(catalog: Catalog, method: str, path: Sequence[Any]) -> str:
     names = [k for k in path if isinstance(k, str)]
     if not names:
         return method
-    spec = field_spec(catalog, method, path)
+    named = tuple(path)
+    while named and isinstance(named[-1], int):
+        named = named[:-1]
+    spec = field_spec(catalog, method, named)
     label = spec.label if spec is not None and spec.hint.label else names[-1].replace("_", " ").capitalize()
     if path and isinstance(path[-1], int):
         return f"Item {path[-1] + 1} of {label}"

@@ -68,6 +68,8 @@ class Validator:
                                         base + f.field if path is not None else (), code=f.code))
         self._cache = cache
         problems.extend(flow_checks.run(doc, located, self.catalog))
+        order = {step.id: i for i, (step, _p, _s) in enumerate(located)}
+        problems.sort(key=lambda p: -1 if p.step_id is None else order.get(p.step_id, len(order)))
         return [_placed(p, locate) for p in problems]
 
     # ----------------------------------------------------------------- steps
