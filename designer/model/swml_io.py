@@ -1,0 +1,278 @@
+"""Loading and saving SWML scripts (YAML or JSON) without losing anything the user wrote.
+
+Saving changes only what the user changed: an unchanged script saves byte for byte, and an edit
+touches only its own lines. For YAML this works by splicing the original text (see
+:mod:`designer.model.yaml_splice`); for JSON an unchanged document keeps its bytes and a changed
+one is written again with the indentation of the original. A new document is written in
+SignalWire's docs style (block YAML, 2-space indent, sequences indented under their key).
+
+Public API: :class:`ParseError`, :func:`detect_format`, :func:`loads`, :func:`load`,
+:func:`dumps`, :func:`save`, :func:`locate`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from designer.model.document import Document, NestingRules
+from designer.model.schema import load_schema, nesting_paths
+from designer.model.yaml_splice import YamlSource, _Fallback, same
+from designer.model.yaml_text import compose, dump, fast_load, locator
+
+BOM = "\ufeff"
+
+
+class ParseError(Exception):
+    """A script cannot be read: ``message`` in plain words, 1-based ``line``/``column``, ``path``."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None,
+                 path: str | None = None) -> None:
+        self.message, self.line, self.column, self.path = message, line, column, path
+        where = ":".join(str(x) for x in (path, line, column) if x is not None)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+@dataclass
+class SourceText:
+    """What a document was loaded from, kept on ``Document.source`` to save it back losslessly.
+
+    ``text`` is the exact original (BOM and line endings included); ``data`` the plain data it
+    held. ``yaml`` holds the YAML splicing state; ``json_indent`` the indentation of a JSON file.
+    """
+
+    text: str
+    fmt: str
+    data: Any
+    bom: bool = False
+    newline: str = "\n"
+    yaml: YamlSource | None = field(default=None, repr=False)
+    json_indent: int | str = 2
+    final_newline: bool = True
+
+
+@lru_cache(maxsize=None)
+def default_nesting(method: str) -> tuple:
+    """Nesting rules from the bundled schema (which params of a method hold nested steps)."""
+    return nesting_paths(load_schema(), method)
+
+
+def detect_format(text: str, filename: str | os.PathLike | None = None) -> str:
+    """``"json"`` or ``"yaml"``: by the file extension, else by the first non-space character."""
+    if filename is not None:
+        suffix = Path(filename).suffix.lower()
+        if suffix == ".json":
+            return "json"
+        if suffix in (".yaml", ".yml"):
+            return "yaml"
+    return "json" if text.lstrip(BOM + " \t\r\n").startswith("{") else "yaml"
+
+
+# ---------------------------------------------------------------------- loading
+_JSON_WORDS = {
+    "Expecting ',' delimiter": "a comma (,) is missing between two items, or there is one bracket too many",
+    "Expecting ':' delimiter": "a colon (:) is missing after a name",
+    "Expecting property name enclosed in double quotes": "a name must be written in double quotes (\"...\"), or there is a comma too many",
+    "Expecting value": "a value is missing or is not valid JSON",
+    "Extra data": "there is more text after the end of the document, often one closing bracket too many",
+    "Unterminated string starting at": "a text in quotes is not closed",
+    "Invalid control character at": "a text in quotes contains a line break or tab; write it as \\n or \\t",
+}
+_YAML_WORDS = {
+    "could not find expected ':'": "a colon (:) is missing after a name, or a line is indented wrongly",
+    "mapping values are not allowed here": "a colon (:) appears where it is not allowed; put the text in quotes or fix the indentation",
+    "found character '\\t' that cannot start any token": "a tab is used for indentation; YAML needs spaces",
+    "expected <block end>, but found": "a line is indented wrongly",
+    "did not find expected key": "a line is indented wrongly, or a list item (-) is out of place",
+    "found undefined alias": "an alias (*name) refers to an anchor (&name) that does not exist",
+    "expected a single document in the stream": "the file holds several documents (---); SWML needs exactly one",
+}
+
+
+def _plain_words(table: dict[str, str], problem: str) -> str:
+    for start, words in table.items():
+        if problem.startswith(start) or start in problem:
+            return words
+    return problem
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (the file is empty)"
+    return {list: "a list", str: "a text"}.get(type(value), f"a single value ({value!r})")
+
+
+def loads(text: str, fmt: str | None = None, filename: str | os.PathLike | None = None,
+          nesting: NestingRules | None = None) -> Document:
+    """Parse a SWML script safely and return its :class:`Document` with ``source`` attached.
+
+    Raises :class:`ParseError` for a syntax error or when the top level is not a mapping.
+    """
+    path = None if filename is None else str(filename)
+    fmt = fmt or detect_format(text, filename)
+    bom = text.startswith(BOM)
+    body = text[1:] if bom else text
+    newline = "\r\n" if "\r\n" in body else "\n"
+    if newline != "\n":
+        body = body.replace("\r\n", "\n")
+    source = SourceText(text, fmt, None, bom, newline, final_newline=body.endswith("\n"))
+    if fmt == "json":
+        data = _parse_json(body, path)
+        match = re.search(r"^([ \t]+)\S", body, re.M)
+        source.json_indent = match.group(1) if match and "\t" in match.group(1) else len(match.group(1)) if match else 2
+        root = None
+    else:
+        root, values = _parse_yaml(body, path)
+        data = values.get(root) if root is not None else None
+    if not isinstance(data, dict):
+        line, column = (root.start_mark.line + 1, root.start_mark.column + 1) if root is not None else (1, 1)
+        raise ParseError(f"this is not a SWML script: the top level must be names such as 'version' and "
+                         f"'sections', but it is {_describe(data)}", line, column, path)
+    source.data = data
+    doc = Document.from_data(_deep_copy(data), nesting or default_nesting)
+    if fmt == "yaml":
+        source.yaml = YamlSource(body, root, values, doc)
+    doc.source = source
+    return doc
+
+
+def _parse_json(text: str, path: str | None) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=dict)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"JSON syntax error: {_plain_words(_JSON_WORDS, exc.msg)} ({exc.msg})",
+                         exc.lineno, exc.colno, path) from exc
+    except RecursionError as exc:
+        raise ParseError("the document is nested too deeply", None, None, path) from exc
+
+
+def _parse_yaml(text: str, path: str | None) -> tuple[Any, dict]:
+    try:
+        return compose(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        raise ParseError(f"YAML syntax error: {_plain_words(_YAML_WORDS, problem)} ({problem})",
+                         line, column, path) from exc
+    except yaml.YAMLError as exc:
+        raise ParseError(f"YAML error: {exc}", None, None, path) from exc
+
+
+def _deep_copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _deep_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(v) for v in value]
+    return value
+
+
+def load(path: str | os.PathLike) -> Document:
+    """Read and parse the script at ``path`` (UTF-8; BOM and line endings are kept for saving).
+
+    Raises :class:`ParseError` for a file that cannot be read or parsed.
+    """
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as exc:
+        raise ParseError("the file is not UTF-8 text", None, None, str(path)) from exc
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror or exc}", None, None, str(path)) from exc
+    return loads(text, filename=path)
+
+
+# ---------------------------------------------------------------------- saving
+def dumps(doc: Document, fmt: str | None = None) -> str:
+    """The text of ``doc``; ``fmt=None`` keeps the format it was loaded from (YAML for new ones).
+
+    With a source in the same format, untouched parts keep their original bytes.
+    """
+    source: SourceText | None = doc.source if isinstance(doc.source, SourceText) else None
+    fmt = fmt or (source.fmt if source else "yaml")
+    data = doc.to_data()
+    if source is None or source.fmt != fmt:
+        return _fresh(data, fmt)
+    if same(data, source.data):
+        return source.text
+    if fmt == "json":
+        text = json.dumps(data, indent=source.json_indent, ensure_ascii=False, default=str)
+        text += "\n" if source.final_newline else ""
+    else:
+        text = _splice(doc, data, source)
+    if source.newline != "\n":
+        text = text.replace("\n", source.newline)
+    return (BOM if source.bom else "") + text
+
+
+def _splice(doc: Document, data: Any, source: SourceText) -> str:
+    try:
+        text = source.yaml.render(doc) if source.yaml is not None else None
+        if text is not None and same(fast_load(text), data):
+            return text
+    except (_Fallback, yaml.YAMLError, RecursionError):
+        pass
+    return dump(data, source.yaml.indent_sequences if source.yaml else True)
+
+
+def _fresh(data: Any, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    return dump(data)
+
+
+def save(doc: Document, path: str | os.PathLike, fmt: str | None = None) -> None:
+    """Write ``doc`` to ``path`` atomically; ``fmt`` defaults to the extension, else the source's.
+
+    Afterwards ``doc.source`` describes the new file, so the next save is again minimal.
+    """
+    path = Path(path)
+    if fmt is None and path.suffix.lower() in (".json", ".yaml", ".yml"):
+        fmt = detect_format("", path)
+    text = dumps(doc, fmt)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    refresh_source(doc, text, fmt or detect_format(text, path))
+
+
+def refresh_source(doc: Document, text: str, fmt: str) -> None:
+    """Make ``doc.source`` describe ``text`` (what ``doc`` was just saved as), keeping step ids."""
+    fresh = loads(text, fmt, nesting=doc.nesting)
+    source: SourceText = fresh.source
+    if source.yaml is not None:
+        parsed = source.yaml
+        source.yaml = YamlSource("\n".join(parsed.lines), parsed.root, parsed.values, doc)
+    doc.source = source
+
+
+# ---------------------------------------------------------------------- locating
+def locate(text: str, fmt: str) -> Callable[[tuple], tuple[int, int] | None]:
+    """A function mapping a data path (``("sections", "main", 2, "record_call")``) to the
+    1-based (line, column) of that value in ``text``, or of its deepest existing ancestor.
+
+    A block mapping or list value is located at its key (where its entry starts). Works for
+    YAML and JSON text; raises :class:`ParseError` if the text does not parse.
+    """
+    body = text[1:] if text.startswith(BOM) else text
+    body = body.replace("\r\n", "\n")
+    if fmt == "json":
+        _parse_json(body, None)  # report JSON errors with JSON's own positions
+    root, values = _parse_yaml(body, None)
+    return locator(root, values)

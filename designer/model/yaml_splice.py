@@ -1,0 +1,367 @@
+"""Saving a YAML script by splicing its original text: untouched parts are copied byte for byte.
+
+At load, :class:`YamlSource` keeps the lines of the text, the composed node tree (with marks) and,
+for every step, the node it came from (steps are objects, found again by ``step.id`` wherever they
+moved). On save, :meth:`YamlSource.render` walks the model: a part whose data did not change is
+copied from the original lines (shifted when it moved to another depth), a changed block mapping
+or sequence is patched entry by entry, anything else is emitted fresh. Comment lines directly
+above an entry belong to it: they move and disappear with it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from designer.model.document import MISSING, Document, Step, StepList, to_plain
+from designer.model.yaml_text import content_end, dump_lines, flow_pair
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equality that also compares types (``1`` vs ``1.0`` vs ``True``) and mapping key order."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return len(a) == len(b) and list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and a != a:
+        return b != b
+    return a == b
+
+
+@dataclass
+class _Entry:
+    """Where one mapping pair or sequence item sits in the original lines (0-based, end excluded)."""
+
+    key: Any
+    node: Node  # the value (mapping) or the item (sequence)
+    key_node: Node | None
+    lead: int  # first comment line above it that belongs to it
+    head: int  # the key line or the dash line
+    end: int
+
+
+@dataclass
+class _Layout:
+    column: int  # key column (mapping) or dash column (sequence)
+    entries: list[_Entry]
+
+
+def _shift(lines: list[str], delta: int) -> list[str]:
+    if delta > 0:
+        pad = " " * delta
+        return [pad + line if line else line for line in lines]
+    if delta < 0:
+        return [line[min(-delta, len(line) - len(line.lstrip(" "))):] for line in lines]
+    return list(lines)
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
+class YamlSource:
+    """The original YAML text of a document and the map from model objects to its nodes."""
+
+    def __init__(self, text: str, root: Node, values: dict[Node, Any], doc: Document) -> None:
+        self.lines = text.split("\n")
+        self.root = root
+        self.values = values
+        self.layouts: dict[int, _Layout | None] = {}
+        self.step_nodes: dict[str, Node] = {}
+        self.indent_sequences = self._detect_sequence_style()
+        self._record_doc(doc)
+
+    # ------------------------------------------------------------------ recording
+    def _record_doc(self, doc: Document) -> None:
+        if not isinstance(self.root, MappingNode):
+            return
+        for key_node, value_node in self.root.value:
+            if self.values.get(key_node) == "sections" and isinstance(value_node, MappingNode):
+                by_name = {str(self.values.get(k)): v for k, v in value_node.value}
+                for section in doc.sections:
+                    if section.name in by_name:
+                        self._record(section.steps, by_name[section.name])
+
+    def _record(self, value: Any, node: Node) -> None:
+        if isinstance(value, StepList) and isinstance(node, SequenceNode):
+            if len(value) != len(node.value):
+                return
+            for step, item in zip(value.steps, node.value):
+                self.step_nodes[step.id] = item
+                if step.form == "method" and isinstance(item, MappingNode) and len(item.value) == 1:
+                    self._record(step.params, item.value[0][1])
+        elif isinstance(value, dict) and isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                key = self.values.get(key_node, MISSING)
+                if _hashable(key) and key in value:
+                    self._record(value[key], value_node)
+        elif isinstance(value, list) and isinstance(node, SequenceNode) and len(value) == len(node.value):
+            for sub, item in zip(value, node.value):
+                self._record(sub, item)
+
+    def _detect_sequence_style(self) -> bool:
+        """Whether block sequences under a key are indented (``key:\\n  - x``), by majority."""
+        votes = [0, 0]
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(v, SequenceNode) and not v.flow_style and v.value:
+                        votes[v.start_mark.column > k.start_mark.column] += 1
+                    stack.append(v)
+            elif isinstance(node, SequenceNode):
+                stack.extend(node.value)
+        return votes[1] >= votes[0]
+
+    # ------------------------------------------------------------------ layout of the original
+    def _layout(self, node: Node) -> _Layout | None:
+        """Entries of a block collection with their line ranges; ``None`` for flow style/odd shapes."""
+        cached = self.layouts.get(id(node), MISSING)
+        if cached is not MISSING:
+            return cached
+        layout = None
+        if isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
+            layout = self._compute_layout(node)
+        self.layouts[id(node)] = layout
+        return layout
+
+    def _compute_layout(self, node: Node) -> _Layout | None:
+        lines = self.lines
+        column = node.start_mark.column
+        entries: list[_Entry] = []
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                key = self.values.get(key_node, MISSING)
+                if not _hashable(key) or key_node.start_mark.column != column:
+                    return None
+                entries.append(_Entry(key, value_node, key_node, 0, key_node.start_mark.line, 0))
+        else:
+            for item in node.value:
+                head = item.start_mark.line
+                while head > 0 and not (len(lines[head]) > column and lines[head][column] == "-"):
+                    head -= 1
+                entries.append(_Entry(None, item, None, 0, head, 0))
+        floor = 0
+        for i, entry in enumerate(entries):
+            lead = entry.head
+            if (i > 0 or node is not self.root) and not lines[entry.head][:column].strip():
+                while lead - 1 >= floor and _is_comment(lines[lead - 1]):
+                    lead -= 1
+            entry.lead = lead
+            if i:
+                entries[i - 1].end = lead
+            floor = content_end(entry.node) + 1
+        entries[-1].end = floor
+        return _Layout(column, entries)
+
+    # ------------------------------------------------------------------ rendering
+    def render(self, doc: Document) -> str:
+        """The text of ``doc``: the original lines wherever the data did not change."""
+        tree = _doc_tree(doc)
+        layout = self._layout(self.root)
+        if layout is None:
+            raise _Fallback
+        prefix = self.lines[: layout.entries[0].lead]
+        suffix = self.lines[layout.entries[-1].end:]
+        body = self._mapping(tree, self.root, layout.column)
+        return "\n".join(prefix + body + suffix)
+
+    def _old(self, node: Node) -> Any:
+        return self.values.get(node, MISSING)
+
+    def _mapping(self, value: dict, node: Node | None, column: int) -> list[str]:
+        layout = self._layout(node) if isinstance(node, MappingNode) else None
+        if layout is None:
+            return dump_lines({k: to_plain(v) for k, v in value.items()}, column, self.indent_sequences)
+        by_key = {e.key: e for e in layout.entries}
+        delta = column - layout.column
+        out: list[str] = []
+        for key, sub in value.items():
+            entry = by_key.get(key) if _hashable(key) else None
+            if entry is None:
+                out += dump_lines({key: to_plain(sub)}, column, self.indent_sequences)
+            elif same(to_plain(sub), self._old(entry.node)):
+                out += _shift(self._own(entry.lead, entry.end, layout.column), delta)
+            else:
+                out += _shift(self.lines[entry.lead:entry.head], delta)
+                out += self._pair(key, sub, entry, column, delta, layout.column)
+        return out
+
+    def _own(self, start: int, end: int, column: int) -> list[str]:
+        """Lines ``start:end``; a first line shared with a list dash (``- key: v``) gets spaces there."""
+        lines = self.lines[start:end]
+        if lines and lines[0][:column].strip():
+            lines[0] = " " * column + lines[0][column:]
+        return lines
+
+    def _pair(self, key: Any, value: Any, entry: _Entry, column: int, delta: int, old_column: int) -> list[str]:
+        node = entry.node
+        kind = _kind(value)
+        if kind and isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value \
+                and kind == type(node) and node.start_mark.line > entry.head:
+            inner = self._layout(node)
+            if inner is not None:
+                key_lines = _shift(self._own(entry.head, inner.entries[0].lead, old_column), delta)
+                return key_lines + self._collection(value, node, inner.column + delta)
+        fresh = dump_lines({key: to_plain(value)}, column, self.indent_sequences)
+        if isinstance(node, ScalarNode) and len(fresh) == 1 and node.style not in ("|", ">") \
+                and node.start_mark.line == node.end_mark.line == entry.head \
+                and node.end_mark.column > node.start_mark.column:
+            key_text = " " * column + dump_lines({key: None}, 0)[0][: -len("null")]
+            if fresh[0].startswith(key_text):  # keep the rest of the line, e.g. a trailing comment
+                line = self._own(entry.head, entry.head + 1, old_column)[0]
+                patched = line[: node.start_mark.column] + fresh[0][len(key_text):] + line[node.end_mark.column:]
+                return _shift([patched], delta)
+        if isinstance(node, MappingNode) and node.flow_style and node.value and isinstance(value, dict):
+            return self._flow_mapping(value, entry, old_column, delta) or fresh
+        return fresh
+
+    def _flow_mapping(self, value: dict, entry: _Entry, old_column: int, delta: int) -> list[str] | None:
+        """A changed one-line flow mapping of scalars (``{ url: "x" }``), patched on its line."""
+        node, row = entry.node, entry.head
+        if not node.start_mark.line == node.end_mark.line == row:
+            return None
+        line = self._own(row, row + 1, old_column)[0]
+        text = line[node.start_mark.column:node.end_mark.column]
+        pad = " " if text.startswith("{ ") else ""
+        old = {self.values.get(k): v for k, v in node.value}
+        pieces = []
+        for key, sub in value.items():
+            if isinstance(sub, (dict, list, StepList)) or not _hashable(key):
+                return None
+            old_value = old.get(key)
+            if old_value is not None and same(sub, self._old(old_value)) and old_value.end_mark.line == row:
+                key_node = next(k for k, v in node.value if v is old_value)
+                pieces.append(line[key_node.start_mark.column:old_value.end_mark.column])
+            else:
+                pieces.append(flow_pair(key, sub))
+        new = "{" + pad + ", ".join(pieces) + pad + "}" if pieces else "{}"
+        return _shift([line[: node.start_mark.column] + new + line[node.end_mark.column:]], delta)
+
+    def _collection(self, value: Any, node: Node, column: int) -> list[str]:
+        if isinstance(value, dict):
+            return self._mapping(value, node, column)
+        return self._sequence(value, node, column)
+
+    def _sequence(self, value: list | StepList, node: Node | None, column: int) -> list[str]:
+        layout = self._layout(node) if isinstance(node, SequenceNode) else None
+        if isinstance(value, StepList):
+            out: list[str] = []
+            for step in value.steps:
+                out += self._step(step, column)
+            return out
+        if layout is None:
+            return dump_lines(to_plain(value), column, self.indent_sequences)
+        old = [self._old(e.node) for e in layout.entries]
+        new = [to_plain(v) for v in value]
+        matcher = difflib.SequenceMatcher(None, [_canon(v) for v in old], [_canon(v) for v in new], autojunk=False)
+        delta = column - layout.column
+        out = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for entry in layout.entries[i1:i2]:
+                    out += _shift(self.lines[entry.lead:entry.end], delta)
+            elif tag == "replace" and i2 - i1 == j2 - j1:
+                for entry, sub in zip(layout.entries[i1:i2], value[j1:j2]):
+                    out += _shift(self.lines[entry.lead:entry.head], delta)
+                    out += self._item(sub, entry, layout.column, column)
+            else:
+                out += dump_lines(new[j1:j2], column, self.indent_sequences) if j2 > j1 else []
+        return out
+
+    def _step(self, step: Step, column: int) -> list[str]:
+        item = self.step_nodes.get(step.id)
+        plain = step.to_data()
+        found = self._find_entry(item) if item is not None else None
+        if found is None:
+            return dump_lines([plain], column, self.indent_sequences)
+        entry, old_column = found
+        delta = column - old_column
+        if same(plain, self._old(item)):
+            return _shift(self.lines[entry.lead:entry.end], delta)
+        value = {step.method: step.params} if step.form == "method" else plain
+        return _shift(self.lines[entry.lead:entry.head], delta) + self._item(value, entry, old_column, column)
+
+    def _find_entry(self, item: Node) -> tuple[_Entry, int] | None:
+        if not hasattr(self, "_entry_map"):
+            self._entry_map: dict[int, tuple[_Entry, int] | None] = {}
+        if id(item) not in self._entry_map:
+            parent = self._parents().get(id(item))
+            layout = self._layout(parent) if parent is not None else None
+            for entry in layout.entries if layout is not None else ():
+                self._entry_map[id(entry.node)] = (entry, layout.column)
+        return self._entry_map.get(id(item))
+
+    def _parents(self) -> dict[int, Node]:
+        if not hasattr(self, "_parent_map"):
+            parents: dict[int, Node] = {}
+            stack = [self.root]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, SequenceNode):
+                    for item in node.value:
+                        parents[id(item)] = node
+                    stack.extend(node.value)
+                elif isinstance(node, MappingNode):
+                    stack.extend(v for _, v in node.value)
+            self._parent_map = parents
+        return self._parent_map
+
+    def _item(self, value: Any, entry: _Entry, old_column: int, column: int) -> list[str]:
+        """A changed sequence item: patched in place when it was a compact block mapping/sequence."""
+        node = entry.node
+        offset = node.start_mark.column - old_column
+        kind = _kind(value)
+        compact = node.start_mark.line == entry.head and not self.lines[entry.head][old_column + 1:node.start_mark.column].strip()
+        if kind and kind == type(node) and compact and not node.flow_style and node.value and offset >= 2:
+            inner = self._layout(node)
+            if inner is not None:
+                lines = self._collection(value, node, column + offset)
+                for i, line in enumerate(lines):
+                    if line.strip() and not _is_comment(line):
+                        if line[column:column + 2] == "  ":
+                            lines[i] = line[:column] + "- " + line[column + 2:]
+                            return lines
+                        break
+        return dump_lines([to_plain(value)], column, self.indent_sequences)
+
+
+class _Fallback(Exception):
+    """Splicing is not possible for this text; the caller emits the document fresh."""
+
+
+def _doc_tree(doc: Document) -> dict[str, Any]:
+    tree: dict[str, Any] = {}
+    for key, value in doc.top_level.items():
+        if key == "sections" and value is None:
+            tree[key] = {s.name: s.steps if s.raw_body is MISSING else s.raw_body for s in doc.sections}
+        else:
+            tree[key] = value
+    return tree
+
+
+def _kind(value: Any) -> type | None:
+    if isinstance(value, dict) and value:
+        return MappingNode
+    if isinstance(value, (list, StepList)) and len(value):
+        return SequenceNode
+    return None
+
+
+def _hashable(key: Any) -> bool:
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return key is not MISSING
+
+
+def _canon(value: Any) -> str:
+    return json.dumps(value, default=repr) + type(value).__name__
