@@ -141,8 +141,6 @@ def locator(root: Node | None, values: dict[Node, Any]) -> Callable[[tuple], tup
                 for k, v in node.value:
                     if key_matches(values.get(k, k.value if isinstance(k, ScalarNode) else None), part):
                         child, key_node = v, k
-                if child is None and isinstance(part, int):
-                    child = None
             elif isinstance(node, SequenceNode) and isinstance(part, int) and -len(node.value) <= part < len(node.value):
                 child, key_node = node.value[part], None
             if child is None:
