@@ -211,3 +211,20 @@ def test_calling_schema_knows_stream():
 def test_fixed_schema_puts_sensitivity_bounds_in_the_catalog(catalog):
     spec = catalog.method("record_call").field("input_sensitivity")
     assert (spec.minimum, spec.maximum) == (0, 100)
+
+
+def test_validate_file_reads_places_and_checks(tmp_path):
+    from designer.model.validation import validate_file
+    path = tmp_path / "flow.json"
+    path.write_text('{"sections": {"main": [{"record_call": {"input_sensitivity": -1}}]}}', "utf-8")
+    problems = validate_file(path)
+    assert [(p.message, p.line, p.column) for p in problems] == [
+        ("Input sensitivity must be between 0 and 100", 1, 62)]
+
+
+def test_parse_error_from_validate_file(tmp_path):
+    from designer.model.validation import validate_file
+    path = tmp_path / "flow.yaml"
+    path.write_text("sections:\n  main:\n    - answer: {\n", "utf-8")
+    with pytest.raises(swml_io.ParseError):
+        validate_file(path)
