@@ -1,0 +1,147 @@
+"""Application start-up: the QApplication, the theme following the system, the main window.
+
+``run(file, schema, screenshot)`` is what the command line calls. With ``screenshot`` it opens the
+file, lays it out, fits the canvas, renders the window to a PNG and returns without an event
+loop, so it works headless (``QT_QPA_PLATFORM=offscreen``).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+APP_NAME = "SWML Flow Designer"
+ORG_NAME = "SWML Flow Designer"
+ORG_DOMAIN = "swml-flow-designer.local"
+ACCENT = "#3b82f6"
+
+_LIGHT = {"Window": "#f3f4f6", "WindowText": "#1f2328", "Base": "#ffffff", "AlternateBase": "#f6f7f9",
+          "Text": "#1f2328", "Button": "#f8f9fb", "ButtonText": "#1f2328", "ToolTipBase": "#ffffff",
+          "ToolTipText": "#1f2328", "PlaceholderText": "#6e7781", "Mid": "#c9ced6", "Midlight": "#e4e7ec",
+          "Dark": "#a0a7b1", "Light": "#ffffff", "Shadow": "#8c939d", "Highlight": ACCENT,
+          "HighlightedText": "#ffffff", "Link": "#2563eb", "BrightText": "#ffffff"}
+_DARK = {"Window": "#1e2126", "WindowText": "#e6e8eb", "Base": "#16181c", "AlternateBase": "#1b1e23",
+         "Text": "#e6e8eb", "Button": "#2a2e35", "ButtonText": "#e6e8eb", "ToolTipBase": "#2a2e35",
+         "ToolTipText": "#e6e8eb", "PlaceholderText": "#8b929c", "Mid": "#3a3f47", "Midlight": "#33373e",
+         "Dark": "#101215", "Light": "#3d424a", "Shadow": "#0a0b0d", "Highlight": ACCENT,
+         "HighlightedText": "#ffffff", "Link": "#7aa7ff", "BrightText": "#ffffff"}
+
+_STYLE = """
+QDockWidget::title { padding: 6px 8px; font-weight: 600; }
+QMainWindow::separator { width: 1px; height: 1px; background: palette(mid); }
+QStatusBar { border-top: 1px solid palette(midlight); }
+QStatusBar::item { border: none; }
+QToolTip { padding: 4px 6px; border: 1px solid palette(mid); }
+QLineEdit { padding: 4px 6px; border-radius: 6px; border: 1px solid palette(mid); background: palette(base); }
+QLineEdit:focus { border: 1px solid palette(highlight); }
+QTreeView { background: palette(base); }
+QLabel#placeholder { color: palette(placeholder-text); font-style: italic; padding: 24px; }
+"""
+
+
+def is_dark_scheme(app: QGuiApplication) -> bool:
+    """Whether the system asks for a dark colour scheme (unknown counts as light)."""
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def make_palette(dark: bool) -> QPalette:
+    """The Fusion palette for a light or dark scheme, with a blue accent."""
+    colors = _DARK if dark else _LIGHT
+    palette = QPalette()
+    for role_name, value in colors.items():
+        role = getattr(QPalette.ColorRole, role_name)
+        palette.setColor(QPalette.ColorGroup.All, role, QColor(value))
+    disabled = QColor(colors["PlaceholderText"])
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion style with a palette matching the system's light or dark scheme."""
+    app.setStyle("Fusion")
+    app.setPalette(make_palette(is_dark_scheme(app)))
+    app.setStyleSheet(_STYLE)
+
+
+def application() -> QApplication:
+    """The running QApplication (tests have one) or a new one, named for ``QSettings``."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setOrganizationDomain(ORG_DOMAIN)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def run(file: str | None = None, schema: str | None = None, screenshot: str | None = None) -> int:
+    """Start the designer; returns the exit code.
+
+    Args:
+        file: a SWML script to open (YAML or JSON), or ``None`` for a new flow.
+        schema: a schema file to use instead of the preference (``None``: preference or bundled).
+        screenshot: render the window to this PNG and return instead of running.
+    """
+    app = application()
+    apply_theme(app)
+
+    from designer.ui import icons, preferences
+    from designer.ui.main_window import MainWindow
+    from designer.ui.session import EditSession
+
+    app.setWindowIcon(icons.icon("mdi6.phone-settings-outline", "#3b82f6"))
+    if screenshot:
+        # A throw-away settings file: the picture never depends on (or changes) the user's layout.
+        settings = QSettings(str(Path(tempfile.mkdtemp()) / "screenshot.ini"), QSettings.Format.IniFormat)
+    else:
+        settings = QSettings()
+    schema_path = schema or preferences.schema_setting(settings)
+    try:
+        catalog = preferences.catalog_for(schema_path)
+    except Exception as exc:  # a bad schema file: say so and use the bundled one
+        print(f"Cannot use the schema {schema_path}: {exc}; using the bundled schema.", file=sys.stderr)
+        schema_path, catalog = None, preferences.catalog_for(None)
+    session = EditSession(catalog)
+    window = MainWindow(session, settings)
+    window.schema_path = schema_path
+    window.schema_label.setText(preferences.schema_label(schema_path))
+
+    def follow_scheme(_scheme: object = None) -> None:
+        app.setPalette(make_palette(is_dark_scheme(app)))
+        window.refresh_theme()
+
+    app.styleHints().colorSchemeChanged.connect(follow_scheme)
+
+    if screenshot:
+        window.files.interactive = False
+    if file and not window.files.open_path(file) and screenshot:
+        window.deleteLater()
+        return 1
+    if screenshot:
+        return _screenshot(app, window, screenshot)
+    window.show()
+    window.fit_later()
+    return app.exec()
+
+
+def _screenshot(app: QApplication, window, out: str) -> int:
+    window.resize(1440, 900)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    window.fit_later()
+    app.processEvents()
+    image = window.grab()
+    ok = image.save(out)
+    window.files.interactive = False
+    window.close()
+    window.deleteLater()
+    if not ok:
+        print(f"Cannot write the screenshot {out}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,275 @@
+"""File handling for the main window: New, Open, Open Recent, Save, Save As, Export.
+
+Every question to the user goes through one small method (:meth:`FileActions.ask_unsaved`,
+:meth:`ask_open_path`, :meth:`ask_save_path`, :meth:`show_message`) so tests can answer it by
+monkeypatching, and the ``--screenshot`` mode never blocks on a dialog.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from designer.model import swml_io
+from designer.model.document import Document
+from designer.ui.session import EditSession
+
+try:
+    from designer.model import layout as _layout
+except ImportError:  # the layout module is another engineer's; the window works without it
+    _layout = None
+
+MAX_RECENT = 10
+RECENT_KEY = "files/recent"
+LAST_DIR_KEY = "files/last_dir"
+OPEN_FILTER = "SWML scripts (*.yaml *.yml *.json);;YAML (*.yaml *.yml);;JSON (*.json);;All files (*)"
+SAVE = "save"
+DISCARD = "discard"
+CANCEL = "cancel"
+
+
+class FileActions(QObject):
+    """Open and save the session's document, and keep the recent-files list in ``settings``.
+
+    Signals:
+        recent_changed(list): the recent files (newest first) after the list changed.
+        opened(str): a file was opened into the session (its path).
+    """
+
+    recent_changed = Signal(list)
+    opened = Signal(str)
+
+    def __init__(self, window: QWidget, session: EditSession, settings: QSettings,
+                 after_open: Callable[[], None] | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.settings = settings
+        #: Called after a document was shown (the window fits the canvas to it).
+        self.after_open = after_open or (lambda: None)
+        #: ``False`` in ``--screenshot`` mode: messages go to stderr and nothing is asked.
+        self.interactive = True
+        self.last_message: tuple[str, str] | None = None
+
+    # ----------------------------------------------------------------- questions (monkeypatchable)
+    def ask_unsaved(self) -> str:
+        """Ask what to do with unsaved changes: :data:`SAVE`, :data:`DISCARD` or :data:`CANCEL`."""
+        if not self.interactive:
+            return DISCARD
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"Save the changes to “{self.display_name()}” first?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self.window)
+        box.setInformativeText("Your changes are lost if you don't save them.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: SAVE,
+                QMessageBox.StandardButton.Discard: DISCARD}.get(QMessageBox.StandardButton(answer), CANCEL)
+
+    def ask_open_path(self) -> str | None:
+        """The file to open, or ``None`` when the user cancelled."""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open SWML script", self._last_dir(), OPEN_FILTER)
+        return path or None
+
+    def ask_save_path(self, title: str, fmt: str | None = None) -> str | None:
+        """Where to save (``fmt`` preselects a format), or ``None`` when the user cancelled."""
+        name = Path(self.session.path).stem if self.session.path else "flow"
+        ext = fmt or (swml_io.detect_format("", self.session.path) if self.session.path else "yaml")
+        filters = "YAML (*.yaml *.yml)" if ext == "yaml" else "JSON (*.json)"
+        suggestion = os.path.join(self._last_dir(), f"{name}.{ext}")
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggestion,
+                                              f"{filters};;SWML scripts (*.yaml *.yml *.json)")
+        if path and not Path(path).suffix:
+            path += f".{ext}"
+        return path or None
+
+    def show_message(self, title: str, text: str, error: bool = True) -> None:
+        """Tell the user something (an error by default)."""
+        self.last_message = (title, text)
+        if not self.interactive:
+            print(f"{title}: {text}", file=sys.stderr)
+            return
+        box = QMessageBox.critical if error else QMessageBox.information
+        box(self.window, title, text)
+
+    # ----------------------------------------------------------------- state
+    def display_name(self) -> str:
+        """The file name shown in the title bar (``Untitled`` for a new flow)."""
+        return Path(self.session.path).name if self.session.path else "Untitled"
+
+    def is_modified(self) -> bool:
+        return not self.session.undo_stack.isClean()
+
+    def maybe_save(self) -> bool:
+        """Before closing or replacing the document: ``True`` when it is fine to go on."""
+        if not self.is_modified():
+            return True
+        answer = self.ask_unsaved()
+        if answer == SAVE:
+            return self.save()
+        return answer == DISCARD
+
+    # ----------------------------------------------------------------- new / open
+    def new_file(self) -> bool:
+        """Start an empty flow (after asking about unsaved changes)."""
+        if not self.maybe_save():
+            return False
+        doc = Document.new(self.session.catalog.nesting)
+        self._lay_out(doc, None)
+        self.session.replace_document(doc, None)
+        self.after_open()
+        return True
+
+    def open_file(self) -> bool:
+        """Ask for a file and open it."""
+        if not self.maybe_save():
+            return False
+        path = self.ask_open_path()
+        return self.open_path(path, ask=False) if path else False
+
+    def open_path(self, path: str | os.PathLike, ask: bool = True) -> bool:
+        """Open ``path``; on a read or parse error, tell the user and keep the current document."""
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        try:
+            doc = self.read(path)
+        except swml_io.ParseError as exc:
+            where = f" at line {exc.line}, column {exc.column}" if exc.line is not None else ""
+            self.show_message("Cannot open the file",
+                              f"“{path.name}” could not be opened: there is a problem{where}.\n\n"
+                              f"{exc.message[:1].upper()}{exc.message[1:]}\n\n"
+                              "Nothing was changed in the flow you are editing.")
+            return False
+        self._lay_out(doc, path)
+        self.session.replace_document(doc, path.resolve())
+        self.add_recent(path)
+        self.settings.setValue(LAST_DIR_KEY, str(path.resolve().parent))
+        self.after_open()
+        self.opened.emit(str(path))
+        return True
+
+    def read(self, path: Path) -> Document:
+        """Parse the script at ``path`` with the session's nesting rules; raises ``ParseError``."""
+        try:
+            with open(path, encoding="utf-8", newline="") as handle:
+                text = handle.read()
+        except UnicodeDecodeError as exc:
+            raise swml_io.ParseError("the file is not UTF-8 text", path=str(path)) from exc
+        except OSError as exc:
+            raise swml_io.ParseError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from exc
+        return swml_io.loads(text, filename=path, nesting=self.session.catalog.nesting)
+
+    def _lay_out(self, doc: Document, path: Path | None) -> None:
+        """Positions from the layout file beside the script, else a fresh auto-layout."""
+        if _layout is None:
+            return
+        if path is None or not _layout.load_sidecar(doc, path):
+            doc.set_positions(_layout.auto_layout(doc))
+
+    # ----------------------------------------------------------------- save
+    def save(self) -> bool:
+        """Save to the current file (Save As for a new flow); ``True`` when saved."""
+        if self.session.path is None:
+            return self.save_as()
+        return self._write(Path(self.session.path))
+
+    def save_as(self) -> bool:
+        """Ask for a file and save there; the document now lives in that file."""
+        path = self.ask_save_path("Save flow as")
+        if not path:
+            return False
+        if not self._write(Path(path)):
+            return False
+        self.session.set_path(Path(path).resolve())
+        self.add_recent(path)
+        return True
+
+    def _write(self, path: Path) -> bool:
+        try:
+            swml_io.save(self.session.doc, path)
+            if _layout is not None:
+                _layout.save_sidecar(self.session.doc, path)
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.show_message("Cannot save the file",
+                              f"“{path.name}” could not be saved: {reason}.\n\n"
+                              "Your changes are still here; try another folder with Save As.")
+            return False
+        self.session.undo_stack.setClean()
+        self.settings.setValue(LAST_DIR_KEY, str(path.resolve().parent))
+        return True
+
+    def export(self, fmt: str, path: str | None = None) -> bool:
+        """Write a copy as ``fmt`` (``"yaml"``/``"json"``); the document keeps its own file."""
+        path = path or self.ask_save_path(f"Export as {fmt.upper()}", fmt)
+        if not path:
+            return False
+        try:
+            write_atomic(Path(path), swml_io.dumps(self.session.doc, fmt))
+        except OSError as exc:
+            self.show_message("Cannot export", f"“{Path(path).name}” could not be written: "
+                              f"{exc.strerror or exc}.")
+            return False
+        return True
+
+    # ----------------------------------------------------------------- recent files
+    def recent_files(self) -> list[str]:
+        """The recent files, newest first."""
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])][:MAX_RECENT]
+
+    def add_recent(self, path: str | os.PathLike) -> None:
+        full = str(Path(path).resolve())
+        files = [full] + [f for f in self.recent_files() if f != full]
+        self._set_recent(files[:MAX_RECENT])
+
+    def open_recent(self, path: str) -> bool:
+        """Open a recent file; a file that is gone is dropped from the list with a message."""
+        if not Path(path).exists():
+            self._set_recent([f for f in self.recent_files() if f != path])
+            self.show_message("File not found",
+                              f"“{path}” no longer exists. It was removed from the recent files.", error=False)
+            return False
+        return self.open_path(path)
+
+    def prune_recent(self) -> list[str]:
+        """Drop files that no longer exist; returns the dropped ones."""
+        files = self.recent_files()
+        gone = [f for f in files if not Path(f).exists()]
+        if gone:
+            self._set_recent([f for f in files if f not in gone])
+        return gone
+
+    def clear_recent(self) -> None:
+        self._set_recent([])
+
+    def _set_recent(self, files: list[str]) -> None:
+        self.settings.setValue(RECENT_KEY, files)
+        self.recent_changed.emit(files)
+
+    def _last_dir(self) -> str:
+        if self.session.path:
+            return str(Path(self.session.path).parent)
+        return str(self.settings.value(LAST_DIR_KEY, str(Path.home())))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so a failure leaves the old file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,279 @@
+"""The main window: palette left, canvas centre, inspector right, preview and problems below.
+
+The window only lays out the views and wires them to the session; every view is a projection of
+the session's document. File handling lives in :mod:`designer.ui.file_actions`, menus in
+:mod:`designer.ui.window_actions`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from designer.model.document import Section
+from designer.ui.commands import AddSectionCommand
+from designer.ui.file_actions import FileActions
+from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, clear_cache
+from designer.ui.palette import Palette
+from designer.ui import preferences
+from designer.ui.preview import PreviewPanel
+from designer.ui.problems_panel import ProblemsPanel, count_words
+from designer.ui.session import EditSession
+from designer.ui.window_actions import WindowActions
+
+APP_TITLE = "SWML Flow Designer"
+SCRIPT_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _placeholder(text: str, parent: QWidget) -> QLabel:
+    """A clearly-labelled stand-in while another engineer's piece has not landed."""
+    label = QLabel(text, parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setObjectName("placeholder")
+    return label
+
+
+def _make_canvas(session: EditSession, parent: QWidget) -> QWidget:
+    try:
+        from designer.ui.canvas.view import FlowView
+    except ImportError:
+        return _placeholder("Canvas placeholder: designer.ui.canvas.view.FlowView has not landed yet.", parent)
+    return FlowView(session, parent)
+
+
+def _make_inspector(session: EditSession, parent: QWidget) -> QWidget:
+    try:
+        from designer.ui.inspector.panel import Inspector
+    except ImportError:
+        return _placeholder("Inspector placeholder: designer.ui.inspector.panel.Inspector has not landed yet.",
+                            parent)
+    return Inspector(session, parent)
+
+
+class MainWindow(QMainWindow):
+    """The editor window for one :class:`EditSession`.
+
+    Args:
+        session: the document, undo stack, problems and selection the views share.
+        settings: where geometry, dock layout, recent files and preferences are kept (tests pass
+            an INI file in a temporary folder).
+    """
+
+    def __init__(self, session: EditSession, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings if settings is not None else QSettings()
+        self.schema_path: str | None = preferences.schema_setting(self.settings)
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.setDocumentMode(True)
+
+        self.canvas = _make_canvas(session, self)
+        self.setCentralWidget(self.canvas)
+        self.palette_panel = Palette(session.catalog, self)
+        self.inspector = _make_inspector(session, self)
+        self.preview = PreviewPanel(session, self)
+        self.problems = ProblemsPanel(session, self)
+        self.docks: dict[str, QDockWidget] = {}
+        self._add_dock("palette", "Blocks", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._add_dock("inspector", "Properties", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_dock("preview", "SWML Preview", self.preview, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._add_dock("problems", "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.splitDockWidget(self.docks["preview"], self.docks["problems"], Qt.Orientation.Horizontal)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self.files = FileActions(self, session, self.settings, after_open=self.fit_later)
+        self.window_actions = WindowActions(self)
+        self.actions_by_name = self.window_actions.actions
+
+        self.counts = QLabel(self)
+        self.schema_label = QLabel(preferences.schema_label(self.schema_path), self)
+        self.schema_label.setContentsMargins(8, 0, 8, 0)
+        self.counts.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.counts)
+        self.statusBar().addPermanentWidget(self.schema_label)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.palette_panel.method_activated.connect(self.append_method)
+        self.problems.summary_changed.connect(self.docks["problems"].setWindowTitle)
+        self.docks["problems"].setWindowTitle(self.problems.summary)
+        # Bound methods only: Qt drops them with the window (a lambda would outlive it).
+        session.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        session.path_changed.connect(self._on_path_changed)
+        session.problems_changed.connect(self._on_problems_changed)
+        session.document_changed.connect(self._update_counts)
+        session.document_replaced.connect(self._update_counts)
+        self._update_title()
+        self._update_counts()
+        self.resize(1440, 900)
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [290, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["preview"]], [280], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["preview"], self.docks["problems"]], [520, 420], Qt.Orientation.Horizontal)
+        self.restore_state()
+
+    # ----------------------------------------------------------------- layout helpers
+    def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+
+    def canvas_call(self, name: str, *args: Any, quiet: bool = False) -> Any:
+        """Call a canvas method if the canvas has it (it may still be a placeholder)."""
+        method = getattr(self.canvas, name, None)
+        if method is None:
+            if not quiet:
+                self.statusBar().showMessage("The canvas is not available yet", 3000)
+            return None
+        return method(*args)
+
+    def fit_later(self) -> None:
+        """Fit the canvas to the flow now (after an open or New)."""
+        self.canvas_call("fit_to_view", quiet=True)
+
+    # ----------------------------------------------------------------- state
+    def restore_state(self) -> None:
+        """Geometry and dock layout from the settings (if any were saved)."""
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_state()
+        event.accept()
+
+    # ----------------------------------------------------------------- title and status
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — {APP_TITLE}")
+        self.setWindowModified(not self.session.undo_stack.isClean())
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _on_path_changed(self, _path: str) -> None:
+        self._update_title()
+
+    def _on_problems_changed(self, _problems: list) -> None:
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        doc = self.session.doc
+        blocks = sum(1 for _ in doc.walk())
+        errors = sum(1 for p in self.session.problems if p.is_error)
+        warnings = len(self.session.problems) - errors
+        color = ERROR_COLOR if errors else WARNING_COLOR if warnings else None
+        text = (f"{blocks} block{'s' if blocks != 1 else ''} · {errors} error{'s' if errors != 1 else ''}"
+                f" · {warnings} warning{'s' if warnings != 1 else ''}")
+        self.counts.setText(text)
+        self.counts.setStyleSheet(f"color: {color}" if color else "")
+        self.counts.setToolTip(f"Problems: {count_words(errors, warnings)}")
+
+    # ----------------------------------------------------------------- actions
+    def append_method(self, method: str) -> None:
+        """Add a block for ``method`` after the selected block (palette double-click or Enter)."""
+        self.canvas_call("append_method", method)
+
+    def ask_section_name(self) -> str | None:
+        """Ask for a new section's name (tests monkeypatch this)."""
+        name, ok = QInputDialog.getText(self, "Add section", "Name of the new section (e.g. sales):")
+        return name.strip() if ok and name.strip() else None
+
+    def add_section(self) -> bool:
+        """Add a named section as one undoable step."""
+        name = self.ask_section_name()
+        if not name:
+            return False
+        if self.session.doc.section(name) is not None:
+            self.files.show_message("Add section", f"There is already a section called “{name}”.")
+            return False
+        self.session.undo_stack.push(AddSectionCommand(self.session.doc, Section(name)))
+        return True
+
+    def validate_now(self) -> None:
+        """Check the flow again and show the problems list."""
+        self.session.set_catalog(self.session.catalog)  # re-runs the validator
+        dock = self.docks["problems"]
+        dock.show()
+        dock.raise_()
+        self.statusBar().showMessage(f"Checked: {self.problems.summary.split('— ')[-1]}", 4000)
+
+    def show_preferences(self) -> None:
+        dialog = preferences.PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_schema(preferences.schema_setting(self.settings))
+
+    def apply_schema(self, path: str | None) -> None:
+        """Use the schema at ``path`` (``None``: bundled): catalog, palette, status bar."""
+        catalog = preferences.catalog_for(path)
+        self.schema_path = path
+        self.session.set_catalog(catalog)
+        self.palette_panel.set_catalog(catalog)
+        self.schema_label.setText(preferences.schema_label(path))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_TITLE}",
+            f"<h3>{APP_TITLE}</h3>"
+            "<p>Build SignalWire SWML call flows (voicemail, IVR menus, recorded calls) on a canvas "
+            "and get valid SWML as YAML or JSON.</p>"
+            "<p>Bundled schema: the SWML JSON Schema from SignalWire's Agents SDK "
+            "(github.com/signalwire/signalwire-agents, <code>signalwire_agents/schema.json</code>), "
+            "MIT License, Copyright (c) 2025 SignalWire.</p>"
+            f"<p>{preferences.schema_label(self.schema_path)}</p>")
+
+    def refresh_theme(self) -> None:
+        """Follow a light/dark scheme change: re-tint icons and colours."""
+        clear_cache()
+        self.window_actions.refresh_icons()
+        self.palette_panel.refresh_theme()
+        self.preview.refresh_theme()
+        self.problems.refresh_theme()
+        self._update_counts()
+
+    # ----------------------------------------------------------------- file drops
+    @staticmethod
+    def _dropped_script(event: QDragEnterEvent | QDropEvent) -> str | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in SCRIPT_SUFFIXES:
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self._dropped_script(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        path = self._dropped_script(event)
+        if path:
+            event.acceptProposedAction()
+            self.files.open_path(path)
+        else:
+            super().dropEvent(event)

@@ -1,0 +1,270 @@
+"""The live SWML preview: the document as YAML or JSON, read-only, with problem lines marked.
+
+A projection of the session: it re-renders on every ``document_changed`` (coalesced with a
+0-ms timer, so a burst of edits renders once, and :meth:`PreviewPanel.text` always flushes a
+pending render so nobody ever reads a stale text) and re-marks lines on ``problems_changed``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPainter, QPalette, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from designer.model import swml_io
+from designer.model.problems import Problem
+from designer.ui.highlighter import SwmlHighlighter
+from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, icon
+from designer.ui.session import EditSession
+
+FORMATS = ("yaml", "json")
+
+
+def is_dark(widget: QWidget | None = None) -> bool:
+    """Whether the current palette has a dark window background."""
+    palette = widget.palette() if widget is not None else QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class _Gutter(QWidget):
+    """Line numbers with a coloured dot on lines that hold a problem."""
+
+    def __init__(self, editor: "CodeView") -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.editor.gutter_width(), 0)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.editor.paint_gutter(event)
+
+
+class CodeView(QPlainTextEdit):
+    """A read-only monospace text with a gutter; ``marks`` maps 1-based lines to a colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(font.pointSizeF(), 9.5))
+        self.setFont(font)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.marks: dict[int, str] = {}
+        self._gutter = _Gutter(self)
+        self.blockCountChanged.connect(self._update_margin)
+        self.updateRequest.connect(self._on_update_request)
+        self._update_margin()
+
+    def gutter_width(self) -> int:
+        digits = max(3, len(str(self.blockCount())))
+        return 18 + self.fontMetrics().horizontalAdvance("9") * digits
+
+    def _update_margin(self, *_args) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _on_update_request(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._gutter.setGeometry(QRect(cr.left(), cr.top(), self.gutter_width(), cr.height()))
+
+    def set_marks(self, marks: dict[int, str]) -> None:
+        """Mark lines (1-based) with a background tint and a gutter dot of the given colour."""
+        self.marks = marks
+        selections = []
+        for line, color in sorted(marks.items()):
+            block = self.document().findBlockByNumber(line - 1)
+            if not block.isValid():
+                continue
+            sel = QTextEdit.ExtraSelection()
+            tint = QColor(color)
+            tint.setAlpha(48 if is_dark(self) else 36)
+            sel.format.setBackground(tint)
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            sel.cursor = QTextCursor(block)
+            selections.append(sel)
+        self.setExtraSelections(selections)
+        self._gutter.update()
+
+    def paint_gutter(self, event) -> None:
+        painter = QPainter(self._gutter)
+        pal = self.palette()
+        painter.fillRect(event.rect(), pal.color(QPalette.ColorRole.AlternateBase))
+        dim = pal.color(QPalette.ColorRole.PlaceholderText)
+        block = self.firstVisibleBlock()
+        number = block.blockNumber()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        height = self.fontMetrics().height()
+        width = self._gutter.width()
+        while block.isValid() and top <= event.rect().bottom():
+            bottom = top + round(self.blockBoundingRect(block).height())
+            if block.isVisible() and bottom >= event.rect().top():
+                color = self.marks.get(number + 1)
+                if color:
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(QColor(color))
+                    painter.drawEllipse(5, top + height // 2 - 3, 7, 7)
+                painter.setPen(QColor(color) if color else dim)
+                painter.drawText(0, top, width - 6, height, Qt.AlignmentFlag.AlignRight, str(number + 1))
+            block = block.next()
+            top = bottom
+            number += 1
+
+
+class PreviewPanel(QWidget):
+    """The document as SWML text with a YAML | JSON switch and a copy button.
+
+    Signals:
+        format_changed(str): ``"yaml"`` or ``"json"`` after the switch changed.
+    """
+
+    format_changed = Signal(str)
+
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.fmt = "yaml"
+        self._pending = False
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._render)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 4)
+        bar.setSpacing(2)
+        self.buttons: dict[str, QToolButton] = {}
+        group = QButtonGroup(self)
+        for fmt in FORMATS:
+            button = QToolButton(self, text=fmt.upper(), checkable=True, autoRaise=True)
+            button.setToolTip(f"Show the flow as {fmt.upper()}")
+            button.clicked.connect(lambda _=False, f=fmt: self.set_format(f))
+            group.addButton(button)
+            bar.addWidget(button)
+            self.buttons[fmt] = button
+        self.buttons["yaml"].setChecked(True)
+        self.info = QLabel(self)
+        self.info.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        bar.addSpacing(8)
+        bar.addWidget(self.info, 1)
+        self.copy_button = QToolButton(self, text="Copy", autoRaise=True)
+        self.copy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.copy_button.setIcon(icon("mdi6.content-copy"))
+        self.copy_button.setToolTip("Copy the SWML to the clipboard")
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+        bar.addWidget(self.copy_button)
+
+        self.editor = CodeView(self)
+        self.highlighter = SwmlHighlighter(self.editor.document(), self.fmt, is_dark(self))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.editor, 1)
+
+        session.document_changed.connect(self.schedule)
+        session.document_replaced.connect(self.schedule)
+        session.problems_changed.connect(self._on_problems_changed)
+        self._render()
+
+    # ----------------------------------------------------------------- public API
+    def text(self) -> str:
+        """The text shown now, after any pending refresh."""
+        if self._pending:
+            self._render()
+        return self.editor.toPlainText()
+
+    def set_format(self, fmt: str) -> None:
+        """Show ``"yaml"`` or ``"json"``."""
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown preview format {fmt!r}")
+        self.buttons[fmt].setChecked(True)
+        if fmt != self.fmt:
+            self.fmt = fmt
+            self.highlighter.set_format(fmt)
+            self._render()
+            self.format_changed.emit(fmt)
+
+    def copy_to_clipboard(self) -> None:
+        """Put the whole SWML text on the clipboard."""
+        QGuiApplication.clipboard().setText(self.text())
+        self.info.setText("Copied to the clipboard")
+        QTimer.singleShot(2000, self._update_info)
+
+    def schedule(self) -> None:
+        """Render on the next event-loop turn (several changes in one turn render once)."""
+        self._pending = True
+        self._timer.start()
+
+    def refresh_theme(self) -> None:
+        """Re-colour after the light/dark scheme changed."""
+        self.highlighter.set_dark(is_dark(self))
+        self.copy_button.setIcon(icon("mdi6.content-copy"))
+        self._mark_problems()
+
+    # ----------------------------------------------------------------- rendering
+    def _render(self) -> None:
+        self._pending = False
+        self._timer.stop()
+        try:
+            text = swml_io.dumps(self.session.doc, self.fmt)
+        except Exception as exc:  # a preview must never take the window down
+            text = f"# The preview cannot be shown: {exc}\n"
+        if text != self.editor.toPlainText():
+            bar = self.editor.verticalScrollBar()
+            hbar = self.editor.horizontalScrollBar()
+            pos, hpos = bar.value(), hbar.value()
+            self.editor.setPlainText(text)
+            bar.setValue(min(pos, bar.maximum()))
+            hbar.setValue(min(hpos, hbar.maximum()))
+        self._mark_problems()
+
+    def _on_problems_changed(self, _problems: list) -> None:
+        self._mark_problems()
+
+    def _mark_problems(self) -> None:
+        if self._pending:
+            return  # the coming render marks them against the new text
+        text = self.editor.toPlainText()
+        marks: dict[int, str] = {}
+        problems = sorted(self.session.problems, key=lambda p: not p.is_error)
+        try:
+            where = swml_io.locate(text, self.fmt) if problems else None
+        except Exception:
+            where = None
+        if where is not None:
+            for problem in problems:
+                line = _problem_line(where, problem)
+                if line is not None and line not in marks:
+                    marks[line] = ERROR_COLOR if problem.is_error else WARNING_COLOR
+        self.editor.set_marks(marks)
+        self._update_info()
+
+    def _update_info(self) -> None:
+        lines = self.editor.blockCount()
+        marked = len(self.editor.marks)
+        words = f"{lines} lines"
+        if marked:
+            words += f" · {marked} marked line{'s' if marked != 1 else ''}"
+        self.info.setText(words)
+
+
+def _problem_line(where, problem: Problem) -> int | None:
+    """The 1-based line of a problem in the text, trying its full path, then shorter ones."""
+    path = tuple(problem.data_path or ())
+    if not path:
+        return None
+    try:
+        found = where(path)
+    except Exception:
+        found = None
+    return found[0] if found else None

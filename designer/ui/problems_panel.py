@@ -1,0 +1,134 @@
+"""The problems list: what is wrong in the flow, errors first; a click goes to the field.
+
+A projection of ``session.problems``. Each row shows a severity icon, the block (method and
+section), the field and the message in plain words. Activating a row (click, Enter) selects the
+block and asks the inspector to focus the field through ``session.request_field_focus``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from designer.model.problems import Problem
+from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, icon
+from designer.ui.session import EditSession
+
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("", "Block", "Field", "Problem")
+
+
+def count_words(errors: int, warnings: int) -> str:
+    """``"2 errors, 1 warning"``, or ``"none"``."""
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return ", ".join(parts) if parts else "none"
+
+
+class ProblemsPanel(QWidget):
+    """The list of current problems.
+
+    Signals:
+        summary_changed(str): the dock title, e.g. ``"Problems — 2 errors, 1 warning"``.
+    """
+
+    summary_changed = Signal(str)
+
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, 28)
+        header.resizeSection(1, 190)
+        header.resizeSection(2, 130)
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.itemClicked.connect(self._activate)
+
+        self.empty = QLabel("No problems found. The flow is valid SWML.", self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tree)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.summary = ""
+        session.problems_changed.connect(self.show_problems)
+        session.document_replaced.connect(self.refresh_theme)
+        self.show_problems(session.problems)
+
+    # ----------------------------------------------------------------- projection
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Show ``problems``: errors first, then warnings, each group in validator order."""
+        ordered = sorted(problems, key=lambda p: 0 if p.is_error else 1)
+        self.tree.clear()
+        for problem in ordered:
+            self.tree.addTopLevelItem(self._item(problem))
+        self.stack.setCurrentWidget(self.tree if ordered else self.empty)
+        errors = sum(1 for p in problems if p.is_error)
+        self.summary = f"Problems — {count_words(errors, len(problems) - errors)}"
+        self.summary_changed.emit(self.summary)
+
+    def refresh_theme(self) -> None:
+        """Show the session's problems again (new document, or light/dark scheme changed)."""
+        self.show_problems(self.session.problems)
+
+    def _item(self, problem: Problem) -> QTreeWidgetItem:
+        block, field = self._where(problem)
+        item = QTreeWidgetItem(["", block, field, problem.message])
+        if problem.is_error:
+            item.setIcon(0, icon("mdi6.close-circle", ERROR_COLOR))
+            item.setToolTip(0, "Error: the flow will not run as intended")
+        else:
+            item.setIcon(0, icon("mdi6.alert", WARNING_COLOR))
+            item.setToolTip(0, "Warning: worth a look")
+        item.setToolTip(3, problem.message)
+        item.setData(0, PROBLEM_ROLE, problem)
+        return item
+
+    def _where(self, problem: Problem) -> tuple[str, str]:
+        """Words for the block (``"record_call · main"``) and the field (its label)."""
+        doc = self.session.doc
+        step = doc.find_step(problem.step_id) if problem.step_id else None
+        if step is None:
+            block = "Flow" if problem.step_id is None else "(removed block)"
+        else:
+            section = doc.section_of(step)
+            method = step.method or "block"
+            block = f"{method} · {section.name}" if section else f"{method} · not connected"
+        field = ""
+        if problem.field:
+            spec = self.session.catalog.method(step.method).field(str(problem.field[0])) if step else None
+            field = spec.label if spec is not None and len(problem.field) == 1 else ".".join(
+                str(p) for p in problem.field)
+        return block, field
+
+    # ----------------------------------------------------------------- navigation
+    def problem_at(self, row: int) -> Problem | None:
+        """The problem shown in ``row`` (for tests and keyboard navigation)."""
+        item = self.tree.topLevelItem(row)
+        return item.data(0, PROBLEM_ROLE) if item is not None else None
+
+    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        problem: Problem | None = item.data(0, PROBLEM_ROLE)
+        if problem is None:
+            return
+        if problem.step_id and self.session.doc.find_step(problem.step_id) is not None:
+            self.session.request_field_focus(problem.step_id, tuple(problem.field))

@@ -1,0 +1,151 @@
+"""The main window's actions and menus: File, Edit, View, Flow, Help, with shortcuts and icons.
+
+Kept apart from :mod:`designer.ui.main_window` so the window stays about layout and wiring.
+Every action calls a window, file-actions or canvas method; none edits the document itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from designer.ui.icons import icon
+
+if TYPE_CHECKING:
+    from designer.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+class WindowActions:
+    """Builds the actions into ``window``'s menu bar; ``actions[name]`` finds one (for tests)."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self._icons: list[tuple[QAction, str]] = []
+        self.recent_menu: QMenu | None = None
+        self._build()
+
+    def add(self, name: str, text: str, slot: Callable[[], object] | None = None,
+            shortcut: object = None, icon_name: str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+            self._icons.append((action, icon_name))
+        if tip:
+            action.setStatusTip(tip)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def refresh_icons(self) -> None:
+        """Re-tint icons after the colour scheme changed."""
+        for action, name in self._icons:
+            action.setIcon(icon(name))
+
+    def _build(self) -> None:
+        w = self.window
+        files = w.files
+        bar = w.menuBar()
+
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.add("new", "&New", files.new_file, Key.New, "mdi6.file-outline",
+                                     "Start an empty flow"))
+        file_menu.addAction(self.add("open", "&Open…", files.open_file, Key.Open, "mdi6.folder-open-outline",
+                                     "Open a SWML script (YAML or JSON)"))
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.add("save", "&Save", files.save, Key.Save, "mdi6.content-save-outline"))
+        file_menu.addAction(self.add("save_as", "Save &As…", files.save_as, Key.SaveAs))
+        export = file_menu.addMenu("&Export")
+        export.addAction(self.add("export_yaml", "As &YAML…", lambda: files.export("yaml"),
+                                  "Ctrl+E", "mdi6.file-code-outline", "Write a copy as YAML"))
+        export.addAction(self.add("export_json", "As &JSON…", lambda: files.export("json"),
+                                  "Ctrl+Shift+E", "mdi6.code-json", "Write a copy as JSON"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.add("preferences", "&Preferences…", w.show_preferences,
+                                     Key.Preferences, "mdi6.cog-outline"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.add("quit", "&Quit", w.close, Key.Quit))
+
+        stack = w.session.undo_stack
+        edit = bar.addMenu("&Edit")
+        undo = stack.createUndoAction(w, "&Undo")
+        undo.setShortcut(QKeySequence(Key.Undo))
+        redo = stack.createRedoAction(w, "&Redo")
+        redo.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+        for name, action, icon_name in (("undo", undo, "mdi6.undo"), ("redo", redo, "mdi6.redo")):
+            action.setIcon(icon(icon_name))
+            self._icons.append((action, icon_name))
+            self.actions[name] = action
+            edit.addAction(action)
+        edit.addSeparator()
+        canvas = w.canvas_call
+        edit.addAction(self.add("cut", "Cu&t", lambda: (canvas("copy_selection"), canvas("delete_selection")),
+                                Key.Cut, "mdi6.content-cut"))
+        edit.addAction(self.add("copy", "&Copy", lambda: canvas("copy_selection"), Key.Copy, "mdi6.content-copy"))
+        edit.addAction(self.add("paste", "&Paste", lambda: canvas("paste"), Key.Paste, "mdi6.content-paste"))
+        edit.addAction(self.add("duplicate", "D&uplicate", lambda: canvas("duplicate_selection"), "Ctrl+D",
+                                "mdi6.content-duplicate"))
+        edit.addAction(self.add("delete", "&Delete", lambda: canvas("delete_selection"),
+                                [QKeySequence(Key.Delete), QKeySequence("Backspace")], "mdi6.trash-can-outline"))
+        edit.addSeparator()
+        edit.addAction(self.add("select_all", "Select &All", lambda: canvas("select_all"), Key.SelectAll))
+
+        view = bar.addMenu("&View")
+        view.addAction(self.add("zoom_in", "Zoom &In", lambda: canvas("zoom_in"),
+                                [QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")], "mdi6.magnify-plus-outline"))
+        view.addAction(self.add("zoom_out", "Zoom &Out", lambda: canvas("zoom_out"), Key.ZoomOut,
+                                "mdi6.magnify-minus-outline"))
+        view.addAction(self.add("reset_zoom", "&Actual Size", lambda: canvas("reset_zoom"), "Ctrl+1"))
+        view.addAction(self.add("fit", "&Fit to View", lambda: canvas("fit_to_view"), ["Ctrl+0", "F"],
+                                "mdi6.fit-to-screen-outline"))
+        view.addAction(self.add("auto_layout", "Auto &Layout", lambda: canvas("auto_layout"), "Ctrl+L",
+                                "mdi6.auto-fix", "Arrange the blocks neatly"))
+        view.addSeparator()
+        for dock in w.docks.values():
+            toggle = dock.toggleViewAction()
+            view.addAction(toggle)
+        self.actions["show_preview"] = w.docks["preview"].toggleViewAction()
+
+        flow = bar.addMenu("F&low")
+        flow.addAction(self.add("add_section", "Add &Section…", w.add_section, "Ctrl+Shift+N",
+                                "mdi6.playlist-plus", "Add a named section other blocks can go to"))
+        flow.addAction(self.add("validate", "&Validate Now", w.validate_now, "F7", "mdi6.check-decagram-outline"))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.add("about", "&About SWML Flow Designer", w.show_about, None,
+                                     "mdi6.information-outline"))
+
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self) -> None:
+        """List the recent files (missing ones are dropped, with a note in the status bar)."""
+        menu = self.recent_menu
+        assert menu is not None
+        menu.clear()
+        files = self.window.files
+        gone = files.prune_recent()
+        if gone:
+            self.window.statusBar().showMessage(
+                f"Removed {len(gone)} missing file{'s' if len(gone) != 1 else ''} from the recent files", 5000)
+        recent = files.recent_files()
+        for i, path in enumerate(recent):
+            action = menu.addAction(f"&{(i + 1) % 10}  {path}")
+            action.triggered.connect(lambda _c=False, p=path: files.open_recent(p))
+        if not recent:
+            menu.addAction("No recent files").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("Clear List", files.clear_recent).setEnabled(bool(recent))

@@ -1,0 +1,91 @@
+"""The live preview follows the document (via commands), switches format, copies, marks problems."""
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from designer.model import swml_io
+from designer.model.catalog import load_catalog
+from designer.model.document import Step
+from designer.model.problems import ERROR, WARNING, Problem
+from designer.ui.commands import InsertStepCommand, SetParamCommand
+from designer.ui.icons import ERROR_COLOR, WARNING_COLOR
+from designer.ui.preview import PreviewPanel
+from designer.ui.session import EditSession
+
+
+@pytest.fixture
+def session(qapp):
+    return EditSession(load_catalog())
+
+
+@pytest.fixture
+def preview(session, qtbot):
+    widget = PreviewPanel(session)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def add(session, method, params):
+    steps = session.doc.sections[0].steps
+    step = Step(method, params)
+    session.undo_stack.push(InsertStepCommand(session.doc, steps, len(steps), step))
+    return step
+
+
+def test_preview_shows_the_document_as_yaml(preview, session):
+    assert preview.text() == swml_io.dumps(session.doc, "yaml")
+    assert "main:" in preview.text()
+
+
+def test_preview_follows_an_edit_undo_and_redo(preview, session, qtbot):
+    step = add(session, "record_call", {"format": "wav"})
+    qtbot.waitUntil(lambda: "record_call" in preview.editor.toPlainText())
+    session.undo_stack.push(SetParamCommand(session.doc, step, ("format",), "mp3"))
+    assert preview.text() == swml_io.dumps(session.doc, "yaml")
+    assert "mp3" in preview.text()
+    session.undo_stack.undo()
+    assert "mp3" not in preview.text() and "wav" in preview.text()
+
+
+def test_burst_of_edits_renders_the_final_state(preview, session, qtbot):
+    step = add(session, "record_call", {})
+    for n in range(1, 30):
+        session.undo_stack.push(SetParamCommand(session.doc, step, ("max_length",), n))
+    qtbot.wait(10)
+    assert preview.editor.toPlainText() == swml_io.dumps(session.doc, "yaml")
+    assert "max_length: 29" in preview.editor.toPlainText()
+
+
+def test_switch_to_json_and_back(preview, session):
+    add(session, "play", {"url": "say:Hello"})
+    preview.set_format("json")
+    assert preview.text() == swml_io.dumps(session.doc, "json")
+    assert preview.buttons["json"].isChecked()
+    preview.buttons["yaml"].click()
+    assert preview.fmt == "yaml"
+    assert preview.text() == swml_io.dumps(session.doc, "yaml")
+
+
+def test_copy_button_puts_the_text_on_the_clipboard(preview, session):
+    add(session, "hangup", {})
+    QGuiApplication.clipboard().setText("")
+    preview.copy_button.click()
+    assert QGuiApplication.clipboard().text() == swml_io.dumps(session.doc, "yaml")
+
+
+def test_problem_lines_are_marked(preview, session):
+    add(session, "answer", {})
+    rec = add(session, "record_call", {"format": "ogg"})
+    problems = [Problem(WARNING, "Check this", rec.id, (), ("sections", "main", 1)),
+                Problem(ERROR, "Not a format", rec.id, ("format",), ("sections", "main", 1, "record_call", "format"))]
+    session.problems = problems
+    session.problems_changed.emit(problems)
+    lines = preview.text().splitlines()
+    fmt_line = next(i for i, line in enumerate(lines, 1) if "format: ogg" in line)
+    rec_line = next(i for i, line in enumerate(lines, 1) if "record_call" in line)
+    assert preview.editor.marks[fmt_line] == ERROR_COLOR
+    assert preview.editor.marks[rec_line] == WARNING_COLOR
+    assert len(preview.editor.extraSelections()) == 2
+    session.problems = []
+    session.problems_changed.emit([])
+    assert preview.editor.marks == {}

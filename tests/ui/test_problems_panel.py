@@ -1,0 +1,91 @@
+"""The problems list: errors first, counts in the title, a click goes to the block and field."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from designer.model.catalog import load_catalog
+from designer.model.document import Step
+from designer.model.problems import ERROR, WARNING, Problem
+from designer.ui.problems_panel import ProblemsPanel
+from designer.ui.session import EditSession
+
+
+@pytest.fixture
+def session(qapp):
+    s = EditSession(load_catalog())
+    steps = s.doc.sections[0].steps
+    for method in ("answer", "record_call"):
+        s.doc.insert_step(steps, len(steps), Step(method, {}))
+    return s
+
+
+@pytest.fixture
+def panel(session, qtbot):
+    widget = ProblemsPanel(session)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def inject(session, problems):
+    session.problems = problems
+    session.problems_changed.emit(problems)
+
+
+def sample(session):
+    answer, rec = session.doc.sections[0].steps
+    return [
+        Problem(WARNING, "This recording never stops", rec.id, (), ("sections", "main", 1)),
+        Problem(ERROR, "Choose wav, mp3 or mp4", rec.id, ("format",), ("sections", "main", 1, "record_call", "format")),
+        Problem(ERROR, "The flow has no version", None, (), ("version",)),
+    ]
+
+
+def test_errors_come_first_and_the_title_counts(panel, session):
+    with_signal = []
+    panel.summary_changed.connect(with_signal.append)
+    inject(session, sample(session))
+    assert [panel.problem_at(i).severity for i in range(3)] == [ERROR, ERROR, WARNING]
+    assert panel.summary == "Problems — 2 errors, 1 warning"
+    assert with_signal[-1] == panel.summary
+
+
+def test_rows_show_block_section_field_and_message(panel, session):
+    inject(session, sample(session))
+    row = panel.tree.topLevelItem(0)
+    assert row.text(1) == "record_call · main"
+    assert row.text(2) == "Format"  # the field's label from the hints
+    assert row.text(3) == "Choose wav, mp3 or mp4"
+    assert not row.icon(0).isNull()
+
+
+def test_document_level_problems_are_listed(panel, session):
+    inject(session, sample(session))
+    doc_row = panel.tree.topLevelItem(1)
+    assert doc_row.text(1) == "Flow" and doc_row.text(3) == "The flow has no version"
+
+
+def test_click_selects_the_block_and_focuses_the_field(panel, session, qtbot):
+    inject(session, sample(session))
+    rec = session.doc.sections[0].steps[1]
+    item = panel.tree.topLevelItem(0)
+    rect = panel.tree.visualItemRect(item)
+    panel.show()
+    with qtbot.waitSignal(session.field_focus_requested) as blocker:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert session.selection == [rec.id]
+    assert blocker.args == [rec.id, ("format",)]
+
+
+def test_enter_on_a_row_focuses_too(panel, session, qtbot):
+    inject(session, sample(session))
+    panel.show()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(2))
+    with qtbot.waitSignal(session.field_focus_requested) as blocker:
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert blocker.args[1] == ()
+
+
+def test_no_problems_shows_a_friendly_note(panel, session):
+    inject(session, [])
+    assert panel.stack.currentWidget() is panel.empty
+    assert panel.summary == "Problems — none"
