@@ -74,7 +74,14 @@ class _FlatDumper(_Dumper):
     indent_sequences = False
 
 
+#: Characters YAML reads as line breaks; PyYAML writes them raw in plain/quoted styles and
+#: reads them back as spaces, so strings holding them are written double-quoted (escaped).
+_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if any(ch in value for ch in _BREAKS):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value.rstrip("\n") or value.endswith("\n") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
