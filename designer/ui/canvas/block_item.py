@@ -1,0 +1,219 @@
+"""A block on the canvas: one step, drawn as a card with icon, method, summary and ports.
+
+The item holds the step id and a :class:`BlockLook` (plain display data the scene derives from
+the model); it never reads or writes the document itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from designer.model.layout import BLOCK_BASE_H, BLOCK_W, BRANCH_ROW_H, block_height
+from designer.ui.canvas.ports import PORT_HIT, PortRef, draw_port
+from designer.ui.canvas.theme import Theme
+
+RADIUS = 10.0
+ICON = 20
+MARGIN = 14.0  # room around the card for ports, badge and shadow
+
+
+@dataclass(frozen=True)
+class BlockLook:
+    """What a block shows; equal looks mean no repaint is needed."""
+
+    title: str
+    summary: str
+    icon: str
+    group: str
+    branches: tuple[str, ...] = ()
+    detached: bool = False
+    errors: int = 0
+    warnings: int = 0
+    tooltip: str = ""
+    connected_in: bool = False
+    connected_out: bool = False
+    connected_branches: tuple[bool, ...] = ()
+
+
+class BlockItem(QGraphicsItem):
+    """The card of one step; ``step_id`` names it, :attr:`look` is what it draws."""
+
+    def __init__(self, step_id: str, look: BlockLook, theme: Theme) -> None:
+        super().__init__()
+        self.step_id = step_id
+        self.look = look
+        self.theme = theme
+        self._height = block_height(len(look.branches))
+        self._bounds = QRectF(-MARGIN, -MARGIN, BLOCK_W + 2 * MARGIN, self._height + 2 * MARGIN)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(False)
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        self.setZValue(1)
+        self.setToolTip(look.tooltip)
+
+    # ----------------------------------------------------------------- content
+    def set_look(self, look: BlockLook) -> None:
+        """Show new content; geometry changes are announced before they happen."""
+        if look == self.look:
+            return
+        height = block_height(len(look.branches))
+        if height != self._height:
+            self.prepareGeometryChange()
+            self._height = height
+            self._bounds = QRectF(-MARGIN, -MARGIN, BLOCK_W + 2 * MARGIN, height + 2 * MARGIN)
+        if look.tooltip != self.look.tooltip:
+            self.setToolTip(look.tooltip)
+        self.look = look
+        self.update()
+
+    @property
+    def height(self) -> float:
+        return self._height
+
+    def card_rect(self) -> QRectF:
+        return QRectF(0, 0, BLOCK_W, self._height)
+
+    # ----------------------------------------------------------------- ports
+    def port_pos(self, ref: PortRef) -> QPointF:
+        """Scene position of one of this block's ports."""
+        kind = ref[0]
+        if kind == "in":
+            local = QPointF(BLOCK_W / 2, 0)
+        elif kind == "out":
+            local = QPointF(BLOCK_W / 2, self._height)
+        else:
+            local = QPointF(BLOCK_W, BLOCK_BASE_H + ref[2] * BRANCH_ROW_H + BRANCH_ROW_H / 2)
+        return self.mapToScene(local)
+
+    def ports(self) -> list[PortRef]:
+        out: list[PortRef] = [("in", self.step_id), ("out", self.step_id)]
+        out += [("branch", self.step_id, k) for k in range(len(self.look.branches))]
+        return out
+
+    def port_at(self, scene_pos: QPointF) -> PortRef | None:
+        """The port under ``scene_pos`` (within a finger's reach), or ``None``."""
+        best, best_d = None, PORT_HIT
+        for ref in self.ports():
+            d = (self.port_pos(ref) - scene_pos).manhattanLength() * 0.75
+            if d <= best_d:
+                best, best_d = ref, d
+        return best
+
+    # ----------------------------------------------------------------- QGraphicsItem
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.card_rect(), RADIUS, RADIUS)
+        return path
+
+    def itemChange(self, change, value):  # noqa: N802 - Qt's name
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene() is not None:
+            self.scene().item_moved(self)
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        t, look, rect = self.theme, self.look, self.card_rect()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        accent = t.accent(look.group)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.3)
+        if look.detached:
+            painter.setOpacity(0.62)
+        if lod < 0.35:  # far out: a coloured tile is all one can read
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(t.selection if selected else accent)
+            painter.drawRect(rect)
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(t.shadow)
+        painter.drawRoundedRect(rect.translated(0, 3), RADIUS, RADIUS)
+        border = QPen(t.selection if selected else t.card_border, 2 if selected else 1)
+        if look.detached:
+            border.setStyle(Qt.PenStyle.DashLine)
+            border.setColor(t.selection if selected else t.muted)
+        painter.setPen(border)
+        painter.setBrush(t.card)
+        painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        # accent stripe on the left edge
+        stripe = QPainterPath()
+        stripe.addRoundedRect(QRectF(0, 0, 12, rect.height()), RADIUS, RADIUS)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, 4, rect.height()))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(accent)
+        painter.drawPath(stripe.intersected(clip))
+        if lod >= 0.4:
+            self._paint_text(painter, accent, rect)
+        self._paint_ports(painter, accent)
+        if look.errors or look.warnings:
+            self._paint_badge(painter)
+
+    def _paint_text(self, painter: QPainter, accent: QColor, rect: QRectF) -> None:
+        t, look = self.theme, self.look
+        tile = QRectF(16, 14, 34, 34)
+        tint = QColor(accent)
+        tint.setAlpha(40 if not t.dark else 70)
+        painter.setBrush(tint)
+        painter.drawRoundedRect(tile, 8, 8)
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = t.icon(look.icon, accent, ICON, dpr)
+        painter.drawPixmap(QPointF(tile.center().x() - ICON / 2, tile.center().y() - ICON / 2), pixmap)
+        font = QFont(painter.font())
+        font.setPointSizeF(10.0)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(t.text)
+        text_x = 60.0
+        width = rect.width() - text_x - 12
+        fm = QFontMetricsF(font)
+        painter.drawText(QRectF(text_x, 12, width, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(look.title, Qt.TextElideMode.ElideRight, width))
+        font.setBold(False)
+        font.setPointSizeF(8.8)
+        painter.setFont(font)
+        painter.setPen(t.muted)
+        fm = QFontMetricsF(font)
+        summary = look.summary or ("not connected" if look.detached else "")
+        painter.drawText(QRectF(text_x, 32, width, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(summary, Qt.TextElideMode.ElideRight, width))
+        if look.branches:
+            painter.setPen(QPen(t.card_border, 1))
+            painter.drawLine(QPointF(10, BLOCK_BASE_H - 2), QPointF(rect.width() - 10, BLOCK_BASE_H - 2))
+            painter.setPen(t.text)
+            for k, label in enumerate(look.branches):
+                row = QRectF(16, BLOCK_BASE_H + k * BRANCH_ROW_H, rect.width() - 32, BRANCH_ROW_H)
+                painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                 fm.elidedText(label, Qt.TextElideMode.ElideLeft, row.width()))
+
+    def _paint_ports(self, painter: QPainter, accent: QColor) -> None:
+        t, look = self.theme, self.look
+        draw_port(painter, QPointF(BLOCK_W / 2, 0), t.edge, t.card, look.connected_in)
+        draw_port(painter, QPointF(BLOCK_W / 2, self._height), accent, t.card, look.connected_out)
+        for k in range(len(look.branches)):
+            connected = k < len(look.connected_branches) and look.connected_branches[k]
+            y = BLOCK_BASE_H + k * BRANCH_ROW_H + BRANCH_ROW_H / 2
+            draw_port(painter, QPointF(BLOCK_W, y), accent, t.card, connected)
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        t, look = self.theme, self.look
+        count = look.errors or look.warnings
+        color = t.error if look.errors else t.warning
+        center = QPointF(BLOCK_W - 4, 4)
+        painter.setPen(QPen(t.card, 2))
+        painter.setBrush(color)
+        painter.drawEllipse(center, 9, 9)
+        font = QFont(painter.font())
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#1c2024") if not look.errors else QColor("white"))
+        painter.drawText(QRectF(center.x() - 9, center.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter,
+                         str(count) if count < 100 else "99+")

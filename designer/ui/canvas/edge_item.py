@@ -1,0 +1,91 @@
+"""A connection between an output port and the next block's input port.
+
+An edge is named by its source port and the step it leads to; it caches its curve and hit shape
+and is re-shaped by the scene when an end moves (never inside ``paint()``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from designer.ui.canvas.ports import PortRef
+from designer.ui.canvas.theme import Theme
+
+
+def curve(p1: QPointF, p2: QPointF, sideways: bool) -> QPainterPath:
+    """A smooth curve leaving ``p1`` downwards (or rightwards) and entering ``p2`` from above."""
+    path = QPainterPath(p1)
+    reach = max(40.0, min(160.0, abs(p2.y() - p1.y()) * 0.5 + abs(p2.x() - p1.x()) * 0.25))
+    c1 = QPointF(p1.x() + reach, p1.y()) if sideways else QPointF(p1.x(), p1.y() + reach)
+    c2 = QPointF(p2.x(), p2.y() - reach)
+    path.cubicTo(c1, c2, p2)
+    return path
+
+
+class EdgeItem(QGraphicsItem):
+    """The link from ``source`` (a port ref) to the input of step ``target_id``."""
+
+    def __init__(self, source: PortRef, target_id: str, theme: Theme) -> None:
+        super().__init__()
+        self.source = source
+        self.target_id = target_id
+        self.theme = theme
+        self.detached = False
+        self.highlighted = False
+        self._path = QPainterPath()
+        self._shape = QPainterPath()
+        self._bounds = QRectF()
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0)
+
+    @property
+    def key(self) -> tuple:
+        return (self.source, self.target_id)
+
+    def set_ends(self, p1: QPointF, p2: QPointF) -> None:
+        """Re-shape the curve between two scene points."""
+        self.prepareGeometryChange()
+        self._path = curve(p1, p2, self.source[0] == "branch")
+        stroker = QPainterPathStroker()
+        stroker.setWidth(14)
+        self._shape = stroker.createStroke(self._path)
+        self._bounds = self._shape.boundingRect().adjusted(-6, -6, 6, 6)
+
+    def end_point(self) -> QPointF:
+        return self._path.pointAtPercent(1.0)
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.update()
+
+    def path(self) -> QPainterPath:
+        return self._path
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        t = self.theme
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        color = t.selection if (selected or self.highlighted) else t.edge
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.3)
+        pen = QPen(color, 3.5 if (selected or self.highlighted) else 2.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if self.detached:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        if lod >= 0.35:
+            tip = self._path.pointAtPercent(1.0)
+            tip = QPointF(tip.x(), tip.y() - 6)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawPolygon(QPolygonF([tip, QPointF(tip.x() - 5, tip.y() - 8), QPointF(tip.x() + 5, tip.y() - 8)]))

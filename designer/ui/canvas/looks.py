@@ -1,0 +1,62 @@
+"""Derive what a block shows (:class:`BlockLook`) from the model, the catalog and the problems."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from designer.model.catalog import Catalog
+from designer.model.document import Step
+from designer.model.problems import Problem
+from designer.model.summary import summarize
+from designer.ui.canvas.block_item import BlockLook
+
+ProblemIndex = dict[str, tuple[int, int, tuple[str, ...]]]
+
+
+def branch_label(path: tuple[Any, ...]) -> str:
+    """A nested list's port label: ``("case", "1")`` -> ``case 1``, ``(0, "then")`` -> ``#1 then``."""
+    parts = [f"#{p + 1}" if isinstance(p, int) else str(p) for p in path]
+    if parts and parts[0] == "result" and len(parts) > 1:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def index_problems(problems: list[Problem]) -> ProblemIndex:
+    """Step id -> (errors, warnings, messages)."""
+    found: dict[str, list] = {}
+    for p in problems:
+        if p.step_id is None:
+            continue
+        entry = found.setdefault(p.step_id, [0, 0, []])
+        entry[0 if p.is_error else 1] += 1
+        entry[2].append(("⛔ " if p.is_error else "⚠ ") + p.message)
+    return {k: (e, w, tuple(m)) for k, (e, w, m) in found.items()}
+
+
+def look_for(step: Step, catalog: Catalog, detached: bool, problems: ProblemIndex,
+             connected_in: bool, connected_out: bool) -> BlockLook:
+    """The look of ``step``'s block."""
+    spec = catalog.method(step.method)
+    children = step.child_lists()
+    errors, warnings, messages = problems.get(step.id, (0, 0, ()))
+    title = step.method or "not a method"
+    tip = [f"{spec.title if spec.known else title}"]
+    if spec.summary_line:
+        tip.append(spec.summary_line)
+    if detached:
+        tip.append("Not connected to a start node: this block is not part of the call flow.")
+    tip.extend(messages)
+    return BlockLook(
+        title=title,
+        summary=summarize(step),
+        icon=spec.icon,
+        group=spec.group,
+        branches=tuple(branch_label(path) for path, _ in children),
+        detached=detached,
+        errors=errors,
+        warnings=warnings,
+        tooltip="\n".join(tip),
+        connected_in=connected_in,
+        connected_out=connected_out,
+        connected_branches=tuple(bool(len(lst)) for _, lst in children),
+    )

@@ -1,0 +1,342 @@
+"""The flow scene: a projection of the session's document as start nodes, blocks and edges.
+
+The scene keeps id -> item maps and follows the model's events: a structural change (steps
+inserted or removed, sections, detached chains) diffs items by step id; a param change refreshes
+only that block; ``positions_changed`` moves only the named items. Items never own data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from designer.model.document import Document, Step, StepList
+from designer.model.layout import BLOCK_W, H_GAP, V_GAP, auto_layout
+from designer.ui.canvas.block_item import BlockItem
+from designer.ui.canvas.edge_item import EdgeItem
+from designer.ui.canvas.looks import index_problems, look_for
+from designer.ui.canvas.ports import PORT_HIT, PortRef
+from designer.ui.canvas.start_item import StartItem
+from designer.ui.canvas.theme import Theme
+from designer.ui.session import EditSession
+
+TAIL_REACH = 60.0
+
+
+class FlowScene(QGraphicsScene):
+    """Items for ``session.doc``; rebuilt on ``document_replaced``, synced incrementally after."""
+
+    def __init__(self, session: EditSession, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.theme = Theme.from_palette()
+        self.blocks: dict[str, BlockItem] = {}
+        self.starts: dict[str, StartItem] = {}
+        self.edges: dict[tuple, EdgeItem] = {}
+        self.steps: dict[str, Step] = {}
+        self._edges_at: dict[str, set[tuple]] = {}
+        self._problems = index_problems(session.problems)
+        self._doc: Document | None = None
+        self._dirty_steps: set[str] = set()
+        self._structure_dirty = False
+        self._syncing = False
+        self._selecting = False
+        self.selectionChanged.connect(self._on_scene_selection)
+        session.document_replaced.connect(self.rebuild)
+        session.problems_changed.connect(self._on_problems)
+        session.selection_changed.connect(self._on_session_selection)
+        self.rebuild()
+
+    @property
+    def doc(self) -> Document:
+        return self.session.doc
+
+    # ----------------------------------------------------------------- model events
+    def _watch(self, doc: Document | None, on: bool) -> None:
+        if doc is None:
+            return
+        hooks = [(doc.step_inserted, self._on_structure), (doc.step_removed, self._on_structure),
+                 (doc.section_added, self._on_structure), (doc.section_removed, self._on_structure),
+                 (doc.section_renamed, self._on_structure), (doc.detached_changed, self._on_structure),
+                 (doc.param_changed, self._on_param), (doc.positions_changed, self._on_positions),
+                 (doc.changed, self._on_changed)]
+        for event, handler in hooks:
+            (event.connect if on else event.disconnect)(handler)
+
+    def _on_structure(self, *args) -> None:
+        self._structure_dirty = True
+
+    def _on_param(self, step: Step, path) -> None:
+        self._dirty_steps.add(step.id)
+        item = self.blocks.get(step.id)
+        if item is None or len(step.child_lists()) != len(item.look.branches) or not path:
+            self._structure_dirty = True
+
+    def _on_changed(self) -> None:
+        if self._structure_dirty:
+            self.sync()
+        else:
+            for step_id in self._dirty_steps:
+                self._refresh_block(step_id)
+        self._dirty_steps.clear()
+
+    def _on_positions(self, keys) -> None:
+        self._syncing = True
+        touched = set()
+        for key in keys:
+            item = self.item_for_key(key)
+            pos = self.doc.positions.get(key)
+            if item is not None and pos is not None:
+                item.setPos(QPointF(*pos))
+                touched.add(key)
+        self._syncing = False
+        for key in touched:
+            self._update_edges_of(key)
+
+    def _on_problems(self, problems) -> None:
+        self._problems = index_problems(problems)
+        for step_id in self.blocks:
+            self._refresh_block(step_id)
+
+    # ----------------------------------------------------------------- building
+    def rebuild(self) -> None:
+        """Drop every item and project the (new) document; lay it out when it has no positions."""
+        self._watch(self._doc, False)
+        self._doc = self.session.doc
+        self._watch(self._doc, True)
+        self.clear()
+        self.blocks.clear()
+        self.starts.clear()
+        self.edges.clear()
+        self._edges_at.clear()
+        self._problems = index_problems(self.session.problems)
+        if not self.doc.positions and (self.doc.sections or self.doc.detached):
+            self.doc.set_positions(auto_layout(self.doc))
+        self.sync()
+
+    def sync(self) -> None:
+        """Diff items against the model by id: add, remove, re-look, re-link."""
+        self._structure_dirty = False
+        self._syncing = True
+        doc = self.doc
+        wanted_edges: dict[tuple, tuple[PortRef, str, bool]] = {}
+        seen_steps: dict[str, Step] = {}
+        looks: list[tuple[Step, bool, bool, bool]] = []
+
+        def walk(steps: StepList, source: PortRef | None, detached: bool) -> None:
+            for i, step in enumerate(steps):
+                src = source if i == 0 else ("out", steps[i - 1].id)
+                seen_steps[step.id] = step
+                if src is not None:
+                    wanted_edges[(src, step.id)] = (src, step.id, detached)
+                looks.append((step, detached, src is not None, i + 1 < len(steps)))
+                for k, (_, child) in enumerate(step.child_lists()):
+                    walk(child, ("branch", step.id, k), detached)
+
+        names = []
+        for section in doc.sections:
+            names.append(section.name)
+            walk(section.steps, ("start", section.name), False)
+        for chain in doc.detached:
+            walk(chain, None, True)
+        self.steps = seen_steps
+        # start nodes
+        for name in list(self.starts):
+            if name not in names:
+                self.removeItem(self.starts.pop(name))
+        for index, section in enumerate(doc.sections):
+            item = self.starts.get(section.name)
+            if item is None:
+                item = self.starts[section.name] = StartItem(section.name, self.theme)
+                self.addItem(item)
+                key = item.key
+                item.setPos(QPointF(*doc.positions.get(key, (index * (BLOCK_W + 100) + 40, 0))))
+            item.set_state(section.name, bool(len(section.steps)))
+        # blocks
+        for step_id in [i for i in self.blocks if i not in seen_steps]:
+            self.removeItem(self.blocks.pop(step_id))
+        for step, detached, con_in, con_out in looks:
+            look = look_for(step, self.session.catalog, detached, self._problems, con_in, con_out)
+            item = self.blocks.get(step.id)
+            if item is None:
+                item = self.blocks[step.id] = BlockItem(step.id, look, self.theme)
+                self.addItem(item)
+                pos = doc.positions.get(step.id)
+                item.setPos(QPointF(*pos) if pos else self._fallback_pos(step))
+            else:
+                item.set_look(look)
+        # edges
+        for key in [k for k in self.edges if k not in wanted_edges]:
+            self.removeItem(self.edges.pop(key))
+        self._edges_at.clear()
+        for key, (src, target, detached) in wanted_edges.items():
+            edge = self.edges.get(key)
+            if edge is None:
+                edge = self.edges[key] = EdgeItem(src, target, self.theme)
+                self.addItem(edge)
+            edge.detached = detached
+            self._edges_at.setdefault(self._owner_key(src), set()).add(key)
+            self._edges_at.setdefault(target, set()).add(key)
+            self._shape_edge(edge)
+        self._syncing = False
+        self._grow_scene_rect()
+
+    def _fallback_pos(self, step: Step) -> QPointF:
+        """Next to its predecessor (below it, or right of the block whose branch it starts)."""
+        lst = step.parent
+        index = lst.index(step) if lst is not None else 0
+        if lst is not None and index > 0:
+            prev = self.blocks.get(lst[index - 1].id)
+            if prev is not None:
+                return prev.pos() + QPointF(0, prev.height + V_GAP)
+        owner = lst.owner if lst is not None else None
+        if isinstance(owner, Step) and owner.id in self.blocks:
+            parent = self.blocks[owner.id]
+            return parent.pos() + QPointF(BLOCK_W + H_GAP, parent.height + V_GAP)
+        if owner is not None and hasattr(owner, "name") and owner.name in self.starts:
+            return self.starts[owner.name].pos() + QPointF(-40, 80)
+        return QPointF(0, 0)
+
+    def _grow_scene_rect(self) -> None:
+        rect = self.itemsBoundingRect().adjusted(-3000, -3000, 3000, 3000)
+        self.setSceneRect(self.sceneRect().united(rect))
+
+    def _refresh_block(self, step_id: str) -> None:
+        item, step = self.blocks.get(step_id), self.steps.get(step_id)
+        if item is None or step is None:
+            return
+        old = item.look
+        look = look_for(step, self.session.catalog, old.detached, self._problems, old.connected_in,
+                        old.connected_out)
+        height_changed = len(look.branches) != len(old.branches)
+        item.set_look(look)
+        if height_changed:
+            self._update_edges_of(step_id)
+
+    # ----------------------------------------------------------------- edges
+    @staticmethod
+    def _owner_key(ref: PortRef) -> str:
+        return f"section:{ref[1]}" if ref[0] == "start" else ref[1]
+
+    def item_for_key(self, key: str) -> QGraphicsItem | None:
+        if key.startswith("section:"):
+            return self.starts.get(key[len("section:"):])
+        return self.blocks.get(key)
+
+    def port_pos(self, ref: PortRef) -> QPointF | None:
+        item = self.item_for_key(self._owner_key(ref))
+        return item.port_pos(ref) if item is not None else None
+
+    def _shape_edge(self, edge: EdgeItem) -> None:
+        p1 = self.port_pos(edge.source)
+        target = self.blocks.get(edge.target_id)
+        if p1 is not None and target is not None:
+            edge.set_ends(p1, target.port_pos(("in", edge.target_id)))
+
+    def _update_edges_of(self, key: str) -> None:
+        for edge_key in self._edges_at.get(key, ()):
+            edge = self.edges.get(edge_key)
+            if edge is not None:
+                self._shape_edge(edge)
+
+    def item_moved(self, item: QGraphicsItem) -> None:
+        """Called by a block or start item while it is dragged: its edges follow."""
+        if not self._syncing:
+            self._update_edges_of(item.key if isinstance(item, StartItem) else item.step_id)
+
+    # ----------------------------------------------------------------- hit testing
+    def port_at(self, pos: QPointF) -> PortRef | None:
+        """The port under ``pos`` (blocks and start nodes), or ``None``."""
+        area = QRectF(pos.x() - PORT_HIT, pos.y() - PORT_HIT, 2 * PORT_HIT, 2 * PORT_HIT)
+        for item in self.items(area):
+            if isinstance(item, (BlockItem, StartItem)):
+                ref = item.port_at(pos)
+                if ref is not None:
+                    return ref
+        return None
+
+    def edge_at(self, pos: QPointF) -> EdgeItem | None:
+        for item in self.items(QRectF(pos.x() - 4, pos.y() - 4, 8, 8)):
+            if isinstance(item, EdgeItem):
+                return item
+        return None
+
+    def block_at(self, pos: QPointF) -> BlockItem | None:
+        return next((i for i in self.items(pos) if isinstance(i, BlockItem)), None)
+
+    def empty_branch_at(self, pos: QPointF, reach: float = 36.0) -> StepList | None:
+        """The empty nested list whose port is within ``reach`` of ``pos``."""
+        area = QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach)
+        for item in self.items(area):
+            step = self.steps.get(getattr(item, "step_id", None))
+            if not isinstance(item, BlockItem) or step is None:
+                continue
+            for k, (_, child) in enumerate(step.child_lists()):
+                d = item.port_pos(("branch", step.id, k)) - pos
+                if not len(child) and (d.x() ** 2 + d.y() ** 2) ** 0.5 <= reach:
+                    return child
+        return None
+
+    def tail_near(self, pos: QPointF, reach: float = TAIL_REACH) -> StepList | None:
+        """The list whose end is within ``reach`` of ``pos``: a chain's last block, an empty
+        section's start node or an empty branch port."""
+        area = QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach)
+        best, best_d = None, reach + 1
+        for item in self.items(area):
+            candidates: list[tuple[StepList, float]] = []
+            if isinstance(item, BlockItem) and item.step_id in self.steps:
+                step = self.steps[item.step_id]
+                if step.parent is not None and step.parent[len(step.parent) - 1] is step:
+                    candidates.append((step.parent, _distance(item.sceneBoundingRect(), pos, item)))
+                for k, (_, child) in enumerate(step.child_lists()):
+                    if not len(child):
+                        d = (item.port_pos(("branch", step.id, k)) - pos).manhattanLength() * 0.75
+                        candidates.append((child, d))
+            elif isinstance(item, StartItem):
+                section = self.doc.section(item.section_name)
+                if section is not None and not len(section.steps):
+                    rect = item.mapRectToScene(QRectF(0, 0, 160, 40))
+                    candidates.append((section.steps, _rect_distance(rect, pos)))
+            for lst, d in candidates:
+                if d < best_d:
+                    best, best_d = lst, d
+        return best if best_d <= reach else None
+
+    # ----------------------------------------------------------------- selection
+    def selected_step_ids(self) -> list[str]:
+        return [i.step_id for i in self.selectedItems() if isinstance(i, BlockItem)]
+
+    def _on_scene_selection(self) -> None:
+        if self._selecting:
+            return
+        current = set(self.selected_step_ids())
+        ordered = [i for i in self.session.selection if i in current]
+        ordered += [i for i in self.selected_step_ids() if i not in ordered]
+        self._selecting = True
+        try:
+            self.session.select(ordered)
+        finally:
+            self._selecting = False
+
+    def _on_session_selection(self, ids: list) -> None:
+        if self._selecting or set(ids) == set(self.selected_step_ids()):
+            return
+        self._selecting = True
+        try:
+            self.clearSelection()
+            for step_id in ids:
+                item = self.blocks.get(step_id)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self._selecting = False
+
+
+def _rect_distance(rect: QRectF, pos: QPointF) -> float:
+    dx = max(rect.left() - pos.x(), 0.0, pos.x() - rect.right())
+    dy = max(rect.top() - pos.y(), 0.0, pos.y() - rect.bottom())
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def _distance(_bounds: QRectF, pos: QPointF, item: BlockItem) -> float:
+    return _rect_distance(item.mapRectToScene(item.card_rect()), pos)

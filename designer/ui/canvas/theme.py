@@ -1,0 +1,79 @@
+"""Painting colours and cached icons for the canvas, following the application palette.
+
+A theme object decides colours so items stay small (one theme per scene). Light or dark comes
+from ``QStyleHints.colorScheme()`` when known, else from the palette's window lightness.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmap
+
+#: Accent per palette group (hue families chosen to stay readable on light and dark cards).
+GROUP_ACCENTS = {
+    "Recording": "#e5484d",
+    "Media": "#3e8ef7",
+    "Call": "#30a46c",
+    "Flow": "#8e4ec6",
+    "Data": "#f08c00",
+    "AI": "#12a594",
+    "Other": "#8b8d98",
+}
+
+
+@dataclass
+class Theme:
+    """Colours for one light/dark scheme plus an icon pixmap cache."""
+
+    dark: bool
+    background: QColor
+    grid: QColor
+    card: QColor
+    card_border: QColor
+    text: QColor
+    muted: QColor
+    edge: QColor
+    selection: QColor
+    shadow: QColor
+    start: QColor
+    error: QColor = field(default_factory=lambda: QColor("#e5484d"))
+    warning: QColor = field(default_factory=lambda: QColor("#f5a524"))
+    _icons: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_palette(cls, palette: QPalette | None = None) -> "Theme":
+        palette = palette or QGuiApplication.palette()
+        scheme = QGuiApplication.styleHints().colorScheme()
+        if scheme == Qt.ColorScheme.Unknown:
+            dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        else:
+            dark = scheme == Qt.ColorScheme.Dark
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        if dark:
+            return cls(True, QColor("#17181c"), QColor(255, 255, 255, 28), QColor("#23252b"),
+                       QColor("#34373f"), QColor("#eceef2"), QColor("#9a9ea8"), QColor("#6b7080"),
+                       highlight, QColor(0, 0, 0, 90), QColor("#30a46c"))
+        return cls(False, QColor("#f6f7f9"), QColor(0, 0, 0, 38), QColor("#ffffff"),
+                   QColor("#dcdfe5"), QColor("#1c2024"), QColor("#6b7079"), QColor("#9aa0aa"),
+                   highlight, QColor(16, 24, 40, 26), QColor("#30a46c"))
+
+    def accent(self, group: str) -> QColor:
+        return QColor(GROUP_ACCENTS.get(group, GROUP_ACCENTS["Other"]))
+
+    def icon(self, name: str, color: QColor, size: int, dpr: float = 1.0) -> QPixmap:
+        """A qtawesome icon as a pixmap, rendered once per (name, colour, size, dpr)."""
+        key = (name, color.rgba(), size, dpr)
+        pixmap = self._icons.get(key)
+        if pixmap is None:
+            import qtawesome
+
+            try:
+                icon = qtawesome.icon(name, color=color)
+            except Exception:  # an icon name this qtawesome does not know
+                icon = qtawesome.icon("mdi6.puzzle-outline", color=color)
+            pixmap = icon.pixmap(int(size * dpr), int(size * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            self._icons[key] = pixmap
+        return pixmap

@@ -1,0 +1,295 @@
+"""The canvas view: zoom, pan, keyboard commands, drops, and routing of gestures.
+
+Mouse events go to the active :class:`~designer.ui.interactions.base.Interaction` first; a
+press starts one (port -> new link, block -> block drag, middle button/Space -> pan) or falls
+through to Qt's rubber band. All edits go through :class:`~designer.ui.canvas.edits.CanvasEdits`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
+from PySide6.QtGui import (QColor, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
+                           QWheelEvent)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from designer.model import layout
+from designer.model.layout import GRID, V_GAP
+from designer.ui.canvas.block_item import BlockItem
+from designer.ui.canvas.edge_item import EdgeItem
+from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
+from designer.ui.canvas.scene import FlowScene
+from designer.ui.canvas.start_item import StartItem
+from designer.ui.commands import SetPositionsCommand
+from designer.ui.interactions import rubber_band
+from designer.ui.interactions.block_drag import BlockDragInteraction
+from designer.ui.interactions.new_link import NewLinkInteraction
+from designer.ui.interactions.palette_drop import PaletteDrop
+from designer.ui.interactions.pan import PanInteraction
+from designer.ui.session import EditSession
+
+MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
+
+
+class FlowView(QGraphicsView):
+    """The canvas widget for an :class:`EditSession` (creates its :class:`FlowScene`)."""
+
+    def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.flow_scene = FlowScene(session, self)
+        self.setScene(self.flow_scene)
+        self.edits = CanvasEdits(self.flow_scene)
+        self.drop_handler = PaletteDrop(self)
+        self.interaction = None
+        self.space_held = False
+        self.setAcceptDrops(True)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        rubber_band.enable(self)
+        session.document_replaced.connect(self._after_replace)
+
+    def _after_replace(self) -> None:
+        self.set_interaction(None)
+        self.fit_to_view()
+
+    # ----------------------------------------------------------------- public API
+    def block_item(self, step_id: str) -> BlockItem | None:
+        return self.flow_scene.blocks.get(step_id)
+
+    def fit_to_view(self) -> None:
+        """Show every block; never magnify beyond 100 %."""
+        rect = self.flow_scene.itemsBoundingRect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > 1.0:
+            self.reset_zoom()
+            self.centerOn(rect.center())
+
+    def zoom_in(self) -> None:
+        self._zoom(1.2)
+
+    def zoom_out(self) -> None:
+        self._zoom(1 / 1.2)
+
+    def reset_zoom(self) -> None:
+        self.resetTransform()
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def _zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor)) / self.zoom()
+        self.scale(factor, factor)
+
+    def auto_layout(self) -> None:
+        """Tidy up: one undo step placing every block by :func:`designer.model.layout.auto_layout`."""
+        doc = self.session.doc
+        cmd = SetPositionsCommand(doc, layout.auto_layout(doc), "Tidy up layout")
+        self.session.undo_stack.push(cmd)
+
+    def selected_edges(self) -> list[EdgeItem]:
+        return [i for i in self.flow_scene.selectedItems() if isinstance(i, EdgeItem)]
+
+    def delete_selection(self) -> None:
+        """Delete the selected blocks; selected links are cut (the chain splits there)."""
+        ids = self.flow_scene.selected_step_ids()
+        edges = [e.target_id for e in self.selected_edges() if e.target_id not in ids]
+        stack = self.session.undo_stack
+        with self.session.doc.batch():
+            if ids and edges:
+                stack.beginMacro("Delete")
+            if edges:
+                self.edits.split_before(edges)
+            if ids:
+                self.edits.delete_steps(ids)
+            if ids and edges:
+                stack.endMacro()
+        self.session.select([])
+
+    def copy_selection(self) -> str:
+        """Put the selected steps on the clipboard as SWML YAML (text/plain); returns the text."""
+        text = self.edits.copy_text(self.flow_scene.selected_step_ids())
+        if text:
+            mime = QMimeData()
+            mime.setText(text)
+            QGuiApplication.clipboard().setMimeData(mime)
+        return text
+
+    def paste(self) -> list[str]:
+        """Paste SWML steps from the clipboard after the selected block, else as unconnected blocks."""
+        items = parse_clipboard(QGuiApplication.clipboard().text(), self.session.catalog.methods)
+        if not items:
+            return []
+        anchor = self.session.selected_step()
+        ids = self.edits.paste_items(items, anchor, self._paste_pos())
+        self.session.select(ids)
+        return ids
+
+    def duplicate_selection(self) -> list[str]:
+        """Copies of the selected blocks right after the last of them (one undo step)."""
+        ids = self.flow_scene.selected_step_ids()
+        text = self.edits.copy_text(ids)
+        items = parse_clipboard(text) if text else None
+        if not items:
+            return []
+        steps = [s for s in self.session.doc.walk() if s.id in set(ids)]
+        same_list = len({id(s.parent) for s in steps}) == 1
+        anchor = steps[-1] if same_list else None
+        pos = None
+        if anchor is None:
+            item = self.flow_scene.blocks[steps[0].id]
+            pos = item.pos() + QPointF(GRID * 2, item.height + V_GAP)
+        new = self.edits.paste_items(items, anchor, pos, "Duplicate blocks")
+        self.session.select(new)
+        return new
+
+    def select_all(self) -> None:
+        self.session.select(list(self.flow_scene.blocks))
+
+    def append_method(self, method: str) -> str | None:
+        """Palette double-click: a new block after the selected one, else at the end of ``main``."""
+        step = self.edits.append_method(method, self.session.selected_step())
+        if step is None:
+            return None
+        self.session.select([step.id])
+        item = self.block_item(step.id)
+        if item is not None:
+            self.ensureVisible(item, 40, 40)
+        return step.id
+
+    def _paste_pos(self) -> QPointF:
+        local = self.viewport().mapFromGlobal(self.cursor().pos())
+        if not self.viewport().rect().contains(local):
+            local = self.viewport().rect().center()
+        return self.mapToScene(local)
+
+    # ----------------------------------------------------------------- interactions
+    def set_interaction(self, interaction) -> None:
+        self.interaction = interaction
+
+    def base_mouse_release(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.interaction is not None and self.interaction.mouse_press(event):
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self.space_held):
+            self.set_interaction(PanInteraction(self, event.position().toPoint()))
+            return
+        if button == Qt.MouseButton.LeftButton:
+            ref = self.flow_scene.port_at(pos)
+            if ref is not None and ref[0] != "in":
+                self.set_interaction(NewLinkInteraction(self, ref))
+                return
+            if ref is not None:
+                lifted = next((e for e in self.flow_scene.edges.values() if e.target_id == ref[1]), None)
+                if lifted is not None:
+                    self.set_interaction(NewLinkInteraction(self, lifted.source, lifted))
+                    return
+        super().mousePressEvent(event)
+        if button == Qt.MouseButton.LeftButton:
+            item = self.flow_scene.itemAt(pos, self.transform())
+            if isinstance(item, (BlockItem, StartItem)) and item.isSelected():
+                self.set_interaction(BlockDragInteraction(self))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.interaction is not None and self.interaction.mouse_move(event):
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.interaction is not None and self.interaction.mouse_release(event):
+            return
+        super().mouseReleaseEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        delta = event.angleDelta().y()
+        if delta:
+            self._zoom(1.0015 ** delta)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self.interaction is not None and self.interaction.key_press(event):
+            return
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        actions = {
+            QKeySequence.StandardKey.Delete: self.delete_selection,
+            QKeySequence.StandardKey.Copy: self.copy_selection,
+            QKeySequence.StandardKey.Paste: self.paste,
+            QKeySequence.StandardKey.SelectAll: self.select_all,
+            QKeySequence.StandardKey.ZoomIn: self.zoom_in,
+            QKeySequence.StandardKey.ZoomOut: self.zoom_out,
+        }
+        for key, action in actions.items():
+            if event.matches(key):
+                action()
+                return
+        if event.key() == Qt.Key.Key_Backspace:
+            self.delete_selection()
+        elif event.key() == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.duplicate_selection()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.session.select([])
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.space_held = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    # ----------------------------------------------------------------- palette drops
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.drop_handler.accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.drop_handler.accepts(event.mimeData()):
+            self.drop_handler.move(self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.drop_handler.leave()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.drop_handler.accepts(event.mimeData()):
+            event.ignore()
+            return
+        self.drop_handler.drop(event.mimeData(), self.mapToScene(event.position().toPoint()))
+        event.acceptProposedAction()
+        self.setFocus()
+
+    # ----------------------------------------------------------------- background
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        theme = self.flow_scene.theme
+        painter.fillRect(rect, theme.background)
+        step = GRID if self.zoom() >= 0.6 else GRID * 5
+        if self.zoom() < 0.2:
+            return
+        left = int(rect.left()) - int(rect.left()) % step
+        top = int(rect.top()) - int(rect.top()) % step
+        points = [QPointF(x, y) for x in range(left, int(rect.right()) + 1, step)
+                  for y in range(top, int(rect.bottom()) + 1, step)]
+        pen = painter.pen()
+        pen.setColor(QColor(theme.grid))
+        pen.setWidthF(2.0 / max(self.zoom(), 0.01) if self.zoom() < 1 else 2.0)
+        pen.setCosmetic(self.zoom() >= 1)
+        painter.setPen(pen)
+        painter.drawPoints(points)

@@ -1,0 +1,1 @@
+"""Canvas gestures, one class per gesture (new link, block drag, pan, palette drop)."""
