@@ -1,9 +1,9 @@
 """Loading and saving SWML scripts (YAML or JSON) without losing anything the user wrote.
 
 Saving changes only what the user changed: an unchanged script saves byte for byte, and an edit
-touches only its own lines. For YAML this works by splicing the original text (see
-:mod:`designer.model.yaml_splice`); for JSON an unchanged document keeps its bytes and a changed
-one is written again with the indentation of the original. A new document is written in
+touches only its own lines. This works by splicing the original text (see
+:mod:`designer.model.yaml_splice` and :mod:`designer.model.json_splice`); a spliced text that does
+not parse back to the document's data is replaced by a fresh dump (JSON: with the original indent). A new document is written in
 SignalWire's docs style (block YAML, 2-space indent, sequences indented under their key).
 
 Public API: :class:`ParseError`, :func:`detect_format`, :func:`loads`, :func:`load`,
@@ -24,6 +24,7 @@ from typing import Any, Callable
 import yaml
 
 from designer.model.document import Document, NestingRules
+from designer.model.json_splice import JsonSource
 from designer.model.schema import load_schema, nesting_paths
 from designer.model.yaml_splice import YamlSource, _Fallback, same
 from designer.model.yaml_text import compose, dump, fast_load, locator
@@ -46,7 +47,7 @@ class SourceText:
     """What a document was loaded from, kept on ``Document.source`` to save it back losslessly.
 
     ``text`` is the exact original (BOM and line endings included); ``data`` the plain data it
-    held. ``yaml`` holds the YAML splicing state; ``json_indent`` the indentation of a JSON file.
+    held. ``yaml``/``json`` hold the splicing state; ``json_indent`` the indentation of a JSON file.
     """
 
     text: str
@@ -55,6 +56,7 @@ class SourceText:
     bom: bool = False
     newline: str = "\n"
     yaml: YamlSource | None = field(default=None, repr=False)
+    json: JsonSource | None = field(default=None, repr=False)
     json_indent: int | str = 2
     final_newline: bool = True
 
@@ -140,6 +142,8 @@ def loads(text: str, fmt: str | None = None, filename: str | os.PathLike | None 
     doc = Document.from_data(_deep_copy(data), nesting or default_nesting)
     if fmt == "yaml":
         source.yaml = YamlSource(body, root, values, doc)
+    else:
+        source.json = JsonSource(body, doc, source.json_indent)
     doc.source = source
     return doc
 
@@ -204,8 +208,7 @@ def dumps(doc: Document, fmt: str | None = None) -> str:
     if same(data, source.data):
         return source.text
     if fmt == "json":
-        text = json.dumps(data, indent=source.json_indent, ensure_ascii=False, default=str)
-        text += "\n" if source.final_newline else ""
+        text = _splice_json(doc, data, source)
     else:
         text = _splice(doc, data, source)
     if source.newline != "\n":
@@ -221,6 +224,17 @@ def _splice(doc: Document, data: Any, source: SourceText) -> str:
     except (_Fallback, yaml.YAMLError, RecursionError):
         pass
     return dump(data, source.yaml.indent_sequences if source.yaml else True)
+
+
+def _splice_json(doc: Document, data: Any, source: SourceText) -> str:
+    try:
+        text = source.json.render(doc) if source.json is not None else None
+        if text is not None and same(json.loads(text, object_pairs_hook=dict), data):
+            return text
+    except Exception:  # noqa: BLE001 - any splicing failure falls back to the safe whole dump
+        pass
+    text = json.dumps(data, indent=source.json_indent, ensure_ascii=False, default=str)
+    return text + ("\n" if source.final_newline else "")
 
 
 def _fresh(data: Any, fmt: str) -> str:
@@ -259,6 +273,8 @@ def refresh_source(doc: Document, text: str, fmt: str) -> None:
     if source.yaml is not None:
         parsed = source.yaml
         source.yaml = YamlSource("\n".join(parsed.lines), parsed.root, parsed.values, doc)
+    if source.json is not None:
+        source.json = JsonSource(source.json.text, doc, source.json_indent)
     doc.source = source
 
 
