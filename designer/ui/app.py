@@ -36,6 +36,11 @@ QDockWidget::title { padding: 6px 8px; font-weight: 600; }
 QMainWindow::separator { width: 1px; height: 1px; background: palette(mid); }
 QStatusBar { border-top: 1px solid palette(midlight); }
 QStatusBar::item { border: none; }
+QToolBar { border: none; border-bottom: 1px solid palette(midlight); spacing: 2px; padding: 2px 6px; }
+QToolBar::separator { width: 1px; background: palette(midlight); margin: 4px 6px; }
+QToolButton { border-radius: 6px; padding: 3px; }
+QToolButton:hover { background: palette(midlight); }
+QToolButton:checked { background: palette(mid); }
 QToolTip { padding: 4px 6px; border: 1px solid palette(mid); }
 QLineEdit { padding: 4px 6px; border-radius: 6px; border: 1px solid palette(mid); background: palette(base); }
 QLineEdit:focus { border: 1px solid palette(highlight); }
@@ -130,7 +135,7 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
 
 
 def _screenshot(app: QApplication, window, out: str) -> int:
-    window.resize(1440, 900)
+    window.resize(1600, 1000)
     window.show()
     for _ in range(3):
         app.processEvents()

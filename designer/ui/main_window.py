@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self.resize(1440, 900)
-        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [290, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [290, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["preview"]], [280], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["preview"], self.docks["problems"]], [520, 420], Qt.Orientation.Horizontal)
         self.restore_state()

@@ -250,7 +250,7 @@ class PreviewPanel(QWidget):
         self._update_info()
 
     def _update_info(self) -> None:
-        lines = self.editor.blockCount()
+        lines = len(self.editor.toPlainText().splitlines())
         marked = len(self.editor.marks)
         words = f"{lines} lines"
         if marked:

@@ -7,17 +7,19 @@ block and asks the inspector to focus the field through ``session.request_field_
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QStackedWidget, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from designer.model.problems import Problem
 from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, icon
 from designer.ui.session import EditSession
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("", "Block", "Field", "Problem")
+WHERE_ROLE = Qt.ItemDataRole.UserRole + 2
+BLOCK_ROLE = Qt.ItemDataRole.UserRole + 3
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 def count_words(errors: int, warnings: int) -> str:
@@ -28,6 +30,60 @@ def count_words(errors: int, warnings: int) -> str:
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
     return ", ".join(parts) if parts else "none"
+
+
+class _ProblemDelegate(QStyledItemDelegate):
+    """A problem as its message (wrapped, full text) over a dim "block › field" line."""
+
+    PAD = 6
+    ICON = 16
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        width = view.viewport().width() if view is not None else option.rect.width()
+        return max(80, width - self.ICON - 4 * self.PAD)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        metrics = option.fontMetrics
+        message = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        bounds = metrics.boundingRect(QRect(0, 0, self._text_width(option), 10_000),
+                                      int(Qt.TextFlag.TextWordWrap), message)
+        return QSize(self._text_width(option), bounds.height() + metrics.height() + 3 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text, opt.icon = "", QIcon()
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        item_icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(item_icon, QIcon):
+            item_icon.paint(painter, QRect(rect.left(), rect.top() + 1, self.ICON, self.ICON))
+        text_rect = rect.adjusted(self.ICON + 2 * self.PAD, 0, 0, 0)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        metrics = option.fontMetrics
+        message = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        painter.save()
+        painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        bounds = painter.boundingRect(text_rect, int(Qt.TextFlag.TextWordWrap), message)
+        painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), message)
+        painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText))
+        where = metrics.elidedText(index.data(WHERE_ROLE) or "", Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(QRect(text_rect.left(), bounds.bottom() + 3, text_rect.width(), metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, where)
+        painter.restore()
+
+
+class _ProblemTree(QTreeWidget):
+    """Re-measures wrapped rows when its width changes."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
 
 
 class ProblemsPanel(QWidget):
@@ -42,20 +98,17 @@ class ProblemsPanel(QWidget):
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(COLUMNS)
+        self.tree = _ProblemTree(self)
+        self.tree.setColumnCount(1)
+        self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
+        self.tree.setIndentation(0)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setItemDelegate(_ProblemDelegate(self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(0, 28)
-        header.resizeSection(1, 190)
-        header.resizeSection(2, 130)
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
 
@@ -92,14 +145,14 @@ class ProblemsPanel(QWidget):
 
     def _item(self, problem: Problem) -> QTreeWidgetItem:
         block, field = self._where(problem)
-        item = QTreeWidgetItem(["", block, field, problem.message])
-        if problem.is_error:
-            item.setIcon(0, icon("mdi6.close-circle", ERROR_COLOR))
-            item.setToolTip(0, "Error: the flow will not run as intended")
-        else:
-            item.setIcon(0, icon("mdi6.alert", WARNING_COLOR))
-            item.setToolTip(0, "Warning: worth a look")
-        item.setToolTip(3, problem.message)
+        item = QTreeWidgetItem([problem.message])
+        item.setData(0, BLOCK_ROLE, block)
+        item.setData(0, FIELD_ROLE, field)
+        item.setData(0, WHERE_ROLE, f"{block} › {field}" if field else block)
+        kind = "Error" if problem.is_error else "Warning"
+        item.setIcon(0, icon("mdi6.close-circle" if problem.is_error else "mdi6.alert",
+                             ERROR_COLOR if problem.is_error else WARNING_COLOR))
+        item.setToolTip(0, f"{kind} in {item.data(0, WHERE_ROLE)}:\n{problem.message}")
         item.setData(0, PROBLEM_ROLE, problem)
         return item
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -130,6 +131,26 @@ class WindowActions:
                                      "mdi6.information-outline"))
 
         self.fill_recent_menu()
+        self._build_toolbar()
+
+    def _build_toolbar(self) -> None:
+        """A slim icon bar with the everyday actions (tooltips name them and their shortcut)."""
+        bar = self.window.addToolBar("Main")
+        bar.setObjectName("toolbar_main")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(18, 18))
+        groups = (("new", "open", "save"), ("undo", "redo"), ("zoom_out", "zoom_in", "fit", "auto_layout"),
+                  ("add_section", "validate"))
+        for i, names in enumerate(groups):
+            if i:
+                bar.addSeparator()
+            for name in names:
+                action = self.actions[name]
+                shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                label = action.text().replace("&", "").rstrip("…").rstrip(".")
+                action.setToolTip(f"{label} ({shortcut})" if shortcut else label)
+                bar.addAction(action)
+        self.toolbar = bar
 
     def fill_recent_menu(self) -> None:
         """List the recent files (missing ones are dropped, with a note in the status bar)."""

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from designer.model.catalog import load_catalog
 from designer.model.document import Step
 from designer.model.problems import ERROR, WARNING, Problem
-from designer.ui.problems_panel import ProblemsPanel
+from designer.ui.problems_panel import BLOCK_ROLE, FIELD_ROLE, ProblemsPanel
 from designer.ui.session import EditSession
 
 
@@ -52,16 +52,16 @@ def test_errors_come_first_and_the_title_counts(panel, session):
 def test_rows_show_block_section_field_and_message(panel, session):
     inject(session, sample(session))
     row = panel.tree.topLevelItem(0)
-    assert row.text(1) == "record_call · main"
-    assert row.text(2) == "Format"  # the field's label from the hints
-    assert row.text(3) == "Choose wav, mp3 or mp4"
+    assert row.data(0, BLOCK_ROLE) == "record_call · main"
+    assert row.data(0, FIELD_ROLE) == "Format"  # the field's label from the hints
+    assert row.text(0) == "Choose wav, mp3 or mp4"
     assert not row.icon(0).isNull()
 
 
 def test_document_level_problems_are_listed(panel, session):
     inject(session, sample(session))
     doc_row = panel.tree.topLevelItem(1)
-    assert doc_row.text(1) == "Flow" and doc_row.text(3) == "The flow has no version"
+    assert doc_row.data(0, BLOCK_ROLE) == "Flow" and doc_row.text(0) == "The flow has no version"
 
 
 def test_click_selects_the_block_and_focuses_the_field(panel, session, qtbot):
@@ -89,3 +89,15 @@ def test_no_problems_shows_a_friendly_note(panel, session):
     inject(session, [])
     assert panel.stack.currentWidget() is panel.empty
     assert panel.summary == "Problems — none"
+
+
+def test_long_messages_wrap_instead_of_being_cut(panel, session, qtbot):
+    rec = session.doc.sections[0].steps[1]
+    long = "This is a long message in plain words that explains what to change in the block " * 3
+    inject(session, [Problem(ERROR, long, rec.id), Problem(ERROR, "Short", rec.id)])
+    panel.resize(320, 400)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.tree.visualItemRect(panel.tree.topLevelItem(0)).height() > 0)
+    tall = panel.tree.visualItemRect(panel.tree.topLevelItem(0)).height()
+    short = panel.tree.visualItemRect(panel.tree.topLevelItem(1)).height()
+    assert tall > short * 1.8
