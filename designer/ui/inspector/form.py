@@ -1,0 +1,281 @@
+"""The form for one step: rows built from the catalog, edits pushed as undoable commands.
+
+Rules (see the issue): an edit that equals the schema default or empties a field unsets it; a
+field nobody touched is never rewritten; typing and dragging merge into one undo step, closed
+when the editor loses focus or the slider is released. Model events refresh the rows in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from designer.model.catalog import FieldSpec, MethodSpec
+from designer.model.document import MISSING, ParamPath, Step
+from designer.model.problems import Problem
+from designer.ui.commands import SetParamCommand
+from designer.ui.inspector import play, record_call, stop_record_call
+from designer.ui.inspector.base import is_empty, same_value
+from designer.ui.inspector.context import EditorContext
+from designer.ui.inspector.registry import create_editor, is_check
+from designer.ui.inspector.row import FieldRow
+from designer.ui.inspector.section import FormSection
+from designer.ui.inspector.special import CasesEditor, StepsNote
+from designer.ui.inspector.structured import YamlEditor
+
+#: Fitted panels: method -> (sections, fields edited by another field's row).
+FITTED: dict[str, tuple[list[tuple[str, list[str]]], dict[str, str]]] = {
+    "record_call": (record_call.SECTIONS, {}),
+    "play": (play.SECTIONS, play.MERGED),
+    "stop_record_call": (stop_record_call.SECTIONS, {}),
+}
+NESTED_DEPTH = 2
+
+
+@dataclass
+class Binding:
+    """A row and where its value lives; ``read``/``change`` override the plain path mapping."""
+
+    path: ParamPath
+    spec: FieldSpec | None
+    row: FieldRow
+    read: Callable[[Step], tuple[Any, bool]] | None = None
+    change: Callable[[Step, Any], tuple[ParamPath, Any]] | None = None
+    aliases: tuple[ParamPath, ...] = ()
+    section: FormSection | None = None
+    whole: bool = False
+
+
+def form_shape(step: Step, spec: MethodSpec) -> tuple:
+    """What decides the form's widgets: when it changes the form is rebuilt, else refreshed."""
+    params = step.params
+    known = {f.name for f in spec.fields}
+    unknown = tuple(k for k in params if k not in known) if isinstance(params, dict) else ()
+    cases = step.get(("case",), {}) if step.method == "switch" else {}
+    return (step.method, step.form, spec.known, type(params).__name__, unknown,
+            tuple(cases) if isinstance(cases, dict) else ())
+
+
+class StepForm(QWidget):
+    """All the rows of one step, grouped in sections."""
+
+    def __init__(self, session: Any, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.step = session, step
+        self.spec = session.catalog.method(step.method)
+        self.ctx = EditorContext(session.doc, session.catalog, step)
+        self.bindings: list[Binding] = []
+        self.sections: list[FormSection] = []
+        self._refreshers: list[Callable[[], None]] = []
+        self._last: SetParamCommand | None = None
+        self.shape = form_shape(step, self.spec)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(6)
+        self.top_problems = QLabel(self)
+        self.top_problems.setProperty("role", "problem")
+        self.top_problems.setWordWrap(True)
+        self.top_problems.hide()
+        self.layout_.addWidget(self.top_problems)
+        self._build()
+        self.layout_.addStretch(1)
+        self.refresh()
+        self.set_problems(session.problems_for(step.id))
+
+    # ----------------------------------------------------------------- building
+    def _build(self) -> None:
+        from designer.ui.inspector.whole import build_whole_value
+        params = self.step.params
+        if self.step.form != "method" or not self.spec.known or not (
+                "object" in self.spec.value_kinds and isinstance(params, dict)):
+            build_whole_value(self)
+            return
+        self._build_object()
+
+    def _build_object(self) -> None:
+        fields = {f.name: f for f in self.spec.fields}
+        layout, merged = FITTED.get(self.step.method, ([], {}))
+        placed: set[str] = set(merged)
+        for title, names in layout:
+            section = self.add_section(title)
+            for name in names:
+                if name in fields:
+                    self._add_field(section, fields[name])
+                    placed.add(name)
+        rest = [f for f in self.spec.fields if f.name not in placed]
+        plain = [f for f in rest if not f.holds_steps and not _is_group(f)]
+        if plain:
+            section = self.add_section("More settings" if layout else "Settings")
+            for spec in plain:
+                self._add_field(section, spec)
+        for spec in (f for f in rest if _is_group(f)):
+            section = self.add_section(spec.label, expanded=self.step.has(spec.path))
+            section.setToolTip(spec.description)
+            for sub in spec.fields:
+                self._add_field(section, sub)
+        nested = [f for f in rest if f.holds_steps]
+        if nested:
+            section = self.add_section("Steps inside")
+            for spec in nested:
+                self._add_nested(section, spec)
+        unknown = [k for k in self.step.params if k not in fields]
+        if unknown:
+            section = self.add_section("Other fields")
+            section.setToolTip("Fields this schema does not know: kept exactly as written")
+            for key in unknown:
+                self.add_row(section, (key,), None, YamlEditor(None), str(key))
+
+    def add_section(self, title: str, expanded: bool = True, parent: QWidget | None = None) -> FormSection:
+        section = FormSection(title, expanded, self)
+        self.sections.append(section)
+        self.layout_.addWidget(section)
+        return section
+
+    def _add_field(self, section: FormSection, spec: FieldSpec, depth: int = 1) -> None:
+        if spec.holds_steps:
+            self._add_nested(section, spec)
+            return
+        if _is_group(spec) and depth < NESTED_DEPTH:
+            group = FormSection(spec.label, self.step.has(spec.path), section.body)
+            group.setToolTip(spec.description)
+            section.add_row("", group)
+            for sub in spec.fields:
+                self._add_field(group, sub, depth + 1)
+            return
+        editor = create_editor(spec, self.ctx)
+        spans = is_check(spec) or spec.hint.widget == "play_urls"
+        binding = self.add_row(section, spec.path, spec, editor, "" if spans else spec.label)
+        if self.step.method == "play" and spec.name == "urls":
+            binding.read, binding.change, binding.aliases = play.read_urls, play.urls_change, (("url",),)
+
+    def _add_nested(self, section: FormSection, spec: FieldSpec) -> None:
+        if self.step.method == "switch" and spec.path == ("case",):
+            widget: Any = CasesEditor(self.session.doc, self.step, self._push, section.body)
+        else:
+            widget = StepsNote(self.step, spec.path, section.body)
+        widget.setToolTip(spec.description)
+        self._refreshers.append(widget.refresh)
+        section.add_row(spec.label, widget, spec.description)
+
+    def add_row(self, section: FormSection, path: ParamPath, spec: FieldSpec | None, editor: Any,
+                label: str, whole: bool = False) -> Binding:
+        row = FieldRow(path, spec, editor, self.ctx.variables(), section.body)
+        binding = Binding(path, spec, row, section=section, whole=whole)
+        row.edited.connect(lambda value, b=binding: self._edited(b, value))
+        row.committed.connect(self.close_run)
+        row.reset_requested.connect(lambda b=binding: self._reset(b))
+        section.add_row(label, row, spec.description if spec else "Not in the schema: kept as written")
+        self.bindings.append(binding)
+        return binding
+
+    # ----------------------------------------------------------------- edits
+    def _edited(self, binding: Binding, value: Any) -> None:
+        step = self.step
+        if binding.change is not None:
+            path, value = binding.change(step, value)
+        elif binding.whole:
+            path = binding.path
+            if value is MISSING:
+                value = self.spec.empty_value if self.spec.known else None
+        else:
+            path = binding.path
+            spec = binding.spec
+            if is_empty(value) or (spec is not None and spec.has_default and same_value(value, spec.default)):
+                value = MISSING
+        if value is MISSING and not step.has(path):
+            return
+        if value is not MISSING and step.has(path) and same_value(step.get(path), value):
+            return
+        self._push(SetParamCommand(self.session.doc, step, path, value))
+
+    def _reset(self, binding: Binding) -> None:
+        self.close_run()
+        for path in (binding.path, *binding.aliases):
+            if self.step.has(path):
+                self._push(SetParamCommand(self.session.doc, self.step, path, MISSING, text="Reset"))
+        self.close_run()
+
+    def _push(self, command: Any) -> None:
+        stack = self.session.undo_stack
+        before = stack.index()
+        stack.push(command)
+        if stack.index() != before and isinstance(command, SetParamCommand):
+            self._last = command
+
+    def close_run(self) -> None:
+        """End the current run of merged edits (the next edit is a new undo step)."""
+        stack = self.session.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        for command in (self._last, top):
+            if isinstance(command, SetParamCommand):
+                command.close()
+        self._last = None
+
+    # ----------------------------------------------------------------- model -> widgets
+    def refresh(self) -> None:
+        """Show the step's current values (no signals are emitted, nothing is rebuilt)."""
+        names = self.ctx.variables()
+        for b in self.bindings:
+            if b.read is not None:
+                value, is_set = b.read(self.step)
+            else:
+                is_set = self.step.has(b.path)
+                value = self.step.get(b.path) if is_set else MISSING
+            b.row.set_variables(names)
+            reload = getattr(b.row.editor, "reload_ids", None)
+            if reload is not None:
+                reload()
+            b.row.show_value(value, is_set and not b.whole)
+        for refresh in self._refreshers:
+            refresh()
+
+    def binding_for(self, path: ParamPath) -> Binding | None:
+        """The row that shows ``path`` (the longest matching field path), or ``None``."""
+        best: tuple[int, Binding] | None = None
+        for b in self.bindings:
+            for candidate in (b.path, *b.aliases):
+                if tuple(path[:len(candidate)]) == candidate and (b.whole or candidate):
+                    if best is None or len(candidate) > best[0]:
+                        best = (len(candidate), b)
+        return best[1] if best else None
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        """Red outline + message under each field with a problem; the rest at the top."""
+        by_row: dict[int, list[Problem]] = {}
+        top: list[str] = []
+        for problem in problems:
+            binding = self.binding_for(tuple(problem.field)) if problem.field else None
+            if binding is None:
+                top.append(problem.message)
+            else:
+                by_row.setdefault(id(binding), []).append(problem)
+        for b in self.bindings:
+            found = by_row.get(id(b), [])
+            severity = "error" if any(p.is_error for p in found) else "warning"
+            b.row.set_problem("\n".join(p.message for p in found) if found else None, severity)
+        self.top_problems.setText("\n".join(f"• {m}" for m in top))
+        self.top_problems.setVisible(bool(top))
+
+    def focus_field(self, path: ParamPath) -> QWidget | None:
+        """Unfold and focus the row showing ``path``; returns it (for scrolling) or ``None``."""
+        binding = self.binding_for(tuple(path))
+        if binding is None:
+            return None
+        widget: Any = binding.row
+        while widget is not None and widget is not self:
+            if isinstance(widget, FormSection):
+                widget.expand()
+            widget = widget.parentWidget()
+        binding.row.focus()
+        return binding.row
+
+
+def _is_group(spec: FieldSpec) -> bool:
+    return spec.kinds == ("object",) and bool(spec.fields) and not spec.holds_steps
+
+
+def whole_spec(spec: MethodSpec, kinds: tuple[str, ...]) -> FieldSpec:
+    """A field spec standing for a method's whole value (``label: intro``)."""
+    return replace(FieldSpec(spec.name, ()), kinds=kinds, description=spec.description)

@@ -1,0 +1,90 @@
+"""Pick an editor for a field from its catalog spec: the hint's widget first, then the schema kind.
+
+enum -> combo box; boolean -> check box; integer/number -> number box (slider with a range hint);
+string -> line edit; several kinds -> variant picker; array of simple items -> list editor;
+anything else -> raw YAML. Objects with known fields are laid out as nested groups by the form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from designer.model.catalog import FieldSpec
+from designer.ui.inspector.base import VARIABLE_PATTERN, FieldEditor
+from designer.ui.inspector.context import EditorContext
+from designer.ui.inspector.scalars import (CheckEditor, ComboEditor, LineEditor, NumberEditor, RadioEditor,
+                                           SliderEditor)
+from designer.ui.inspector.structured import ListEditor, VariantEditor, YamlEditor
+
+Factory = Callable[[FieldSpec, EditorContext], FieldEditor]
+#: Dial keys only: what ``terminators`` may hold.
+DTMF_PATTERN = r"[0-9*#]*"
+
+_KIND_WORDS = {"string": "Text", "array": "List", "object": "Settings", "integer": "Whole number",
+               "number": "Number", "boolean": "On/off"}
+
+
+def _dtmf(spec: FieldSpec, ctx: EditorContext) -> FieldEditor:
+    editor = LineEditor(spec, pattern=f"^({DTMF_PATTERN}|{VARIABLE_PATTERN})$")
+    editor.line.setToolTip("Phone keys only: 0-9, * and #")
+    return editor
+
+
+def _url(spec: FieldSpec, ctx: EditorContext) -> FieldEditor:
+    return LineEditor(spec, placeholder=spec.hint.placeholder or "https://...")
+
+
+def _fitted() -> dict[str, Factory]:
+    from designer.ui.inspector.play import PlayUrlsEditor
+    from designer.ui.inspector.stop_record_call import ControlIdEditor
+    return {
+        "play_urls": lambda spec, ctx: PlayUrlsEditor(spec, ctx),
+        "control_id_choice": lambda spec, ctx: ControlIdEditor(spec, ctx),
+    }
+
+
+WIDGETS: dict[str, Factory] = {
+    "combo": lambda spec, ctx: ComboEditor(spec),
+    "radio": lambda spec, ctx: RadioEditor(spec),
+    "slider": lambda spec, ctx: SliderEditor(spec),
+    "dtmf": _dtmf,
+    "url": _url,
+}
+
+
+def is_check(spec: FieldSpec) -> bool:
+    """Whether the field is shown as a check box spanning the row (its label is the box's text)."""
+    return not spec.hint.widget and spec.kinds == ("boolean",)
+
+
+def create_editor(spec: FieldSpec, ctx: EditorContext) -> FieldEditor:
+    """The editor for ``spec`` (never ``None``: raw YAML is the fallback)."""
+    widget = spec.hint.widget
+    if widget:
+        factory = WIDGETS.get(widget) or _fitted().get(widget)
+        if factory is not None:
+            return factory(spec, ctx)
+    kinds = tuple(k for k in spec.kinds if k != "null")
+    if spec.enum:
+        return ComboEditor(spec)
+    if kinds == ("boolean",):
+        return CheckEditor(spec, spec.label)
+    if kinds in (("integer",), ("number",), ("integer", "number"), ("number", "integer")):
+        return NumberEditor(spec, integer=kinds == ("integer",), unit=spec.hint.unit)
+    if kinds == ("string",):
+        return LineEditor(spec)
+    if kinds == ("array",) and _simple_items(spec):
+        return ListEditor(spec)
+    if len(kinds) > 1 and not spec.fields:
+        options = []
+        for kind in kinds:
+            sub = replace(spec, kinds=(kind,), enum=None, accepts_variable=False)
+            options.append((kind, _KIND_WORDS.get(kind, kind), create_editor(sub, ctx)))
+        return VariantEditor(spec, options)
+    return YamlEditor(spec)
+
+
+def _simple_items(spec: FieldSpec) -> bool:
+    items = spec.items
+    return items is not None and bool(items.kinds) and set(items.kinds) <= {"string", "integer", "number"}

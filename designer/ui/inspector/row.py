@@ -1,0 +1,184 @@
+"""One field in a form: its editor, a ``{x}`` switch to a variable, a reset button, a problem line.
+
+A row shows the typed editor when the value fits it, the variable editor for ``${...}`` values
+(where the schema allows them), and a raw YAML editor for anything else (e.g. ``stereo: "true"``
+written as text), so every value is shown and nothing is rewritten unless the user edits it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from designer.model.catalog import FieldSpec
+from designer.model.document import MISSING, ParamPath
+from designer.ui.inspector import icons
+from designer.ui.inspector.base import FieldEditor, same_value
+from designer.ui.inspector.structured import YamlEditor
+from designer.ui.inspector.variable import VariableEditor, is_variable
+
+TYPED, VARIABLE, RAW = "typed", "variable", "raw"
+
+
+class FieldRow(QWidget):
+    """The right-hand side of a form row for one field at ``path``.
+
+    Signals:
+        edited(object): the user changed the value (``MISSING``: unset).
+        committed(): the current run of edits ended.
+        reset_requested(): the reset button was pressed.
+    """
+
+    edited = Signal(object)
+    committed = Signal()
+    reset_requested = Signal()
+
+    def __init__(self, path: ParamPath, spec: FieldSpec | None, editor: FieldEditor,
+                 variables: list[str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.spec, self.editor = path, spec, editor
+        self.mode = TYPED
+        self._variables = variables or []
+        self.var_editor: VariableEditor | None = None
+        self.raw_editor: YamlEditor | None = None
+        self.frame = QFrame(self)
+        self.frame.setObjectName("fieldFrame")
+        self.frame_layout = QHBoxLayout(self.frame)
+        self.frame_layout.setContentsMargins(1, 1, 1, 1)
+        self.frame_layout.setSpacing(2)
+        self._attach(editor)
+        self.var_toggle: QToolButton | None = None
+        if spec is not None and spec.accepts_variable and not editor.takes_text:
+            self.var_toggle = QToolButton(self)
+            self.var_toggle.setText("{x}")
+            self.var_toggle.setCheckable(True)
+            self.var_toggle.setAutoRaise(True)
+            self.var_toggle.setToolTip("Use a ${variable} instead of a fixed value")
+            self.var_toggle.toggled.connect(self._toggle_variable)
+        self.reset = QToolButton(self)
+        self.reset.setIcon(icons.icon("mdi6.backup-restore", self))
+        self.reset.setAutoRaise(True)
+        self.reset.setToolTip("Reset: remove this setting (the default applies)")
+        self.reset.clicked.connect(self.reset_requested)
+        keep = self.reset.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.reset.setSizePolicy(keep)
+        self.reset.setVisible(False)
+        self.problem_label = QLabel(self)
+        self.problem_label.setProperty("role", "problem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(2)
+        top.addWidget(self.frame, 1)
+        if self.var_toggle is not None:
+            top.addWidget(self.var_toggle, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.reset, 0, Qt.AlignmentFlag.AlignTop)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        outer.addLayout(top)
+        outer.addWidget(self.problem_label)
+        if spec is not None and spec.description:
+            self.setToolTip(spec.description)
+
+    def _attach(self, editor: FieldEditor) -> None:
+        self.frame_layout.addWidget(editor, 1)
+        editor.edited.connect(self.edited)
+        editor.committed.connect(self.committed)
+        editor.reset_requested.connect(self.reset_requested)
+
+    def _ensure(self, mode: str) -> FieldEditor:
+        if mode == VARIABLE:
+            if self.var_editor is None:
+                self.var_editor = VariableEditor(self.spec, self.frame)
+                self.var_editor.set_variables(self._variables)
+                self._attach(self.var_editor)
+            return self.var_editor
+        if mode == RAW:
+            if self.raw_editor is None:
+                self.raw_editor = YamlEditor(self.spec, self.frame)
+                self.raw_editor.setToolTip("This value does not fit the usual editor; it is shown as YAML")
+                self._attach(self.raw_editor)
+            return self.raw_editor
+        return self.editor
+
+    def current_editor(self) -> FieldEditor:
+        return self._ensure(self.mode)
+
+    def _set_mode(self, mode: str) -> None:
+        self.mode = mode
+        current = self._ensure(mode)
+        for editor in (self.editor, self.var_editor, self.raw_editor):
+            if editor is not None:
+                editor.setVisible(editor is current)
+        if self.var_toggle is not None:
+            self.var_toggle.blockSignals(True)
+            self.var_toggle.setChecked(mode == VARIABLE)
+            self.var_toggle.blockSignals(False)
+
+    def _toggle_variable(self, on: bool) -> None:
+        self._set_mode(VARIABLE if on else TYPED)
+        current = self.current_editor()
+        current.blockSignals(True)
+        current.set_value(MISSING)
+        current.blockSignals(False)
+        current.focus_widget().setFocus()
+        if not on:  # back to a fixed value: drop the variable
+            self.edited.emit(MISSING)
+            self.committed.emit()
+
+    def set_variables(self, names: list[str]) -> None:
+        self._variables = names
+        if self.var_editor is not None:
+            self.var_editor.set_variables(names)
+
+    # ----------------------------------------------------------------- showing values
+    def show_value(self, value: Any, is_set: bool) -> None:
+        """Show the model's value without emitting anything; keeps what the user is typing."""
+        if value is MISSING:
+            mode = VARIABLE if self.mode == VARIABLE else TYPED
+        elif is_variable(value) and self.var_toggle is not None:
+            mode = VARIABLE
+        elif self.editor.accepts(value):
+            mode = TYPED
+        else:
+            mode = RAW
+        if mode != self.mode or self.current_editor().isHidden():
+            self._set_mode(mode)
+        editor = self.current_editor()
+        editor.blockSignals(True)
+        try:
+            shown = editor.value()
+            if not (editor.focus_widget().hasFocus() and _equivalent(self.spec, shown, value)):
+                editor.set_value(value)
+        finally:
+            editor.blockSignals(False)
+        self.reset.setVisible(is_set)
+
+    def set_problem(self, message: str | None, severity: str = "error") -> None:
+        """Red (amber for warnings) outline and the message under the field; ``None`` clears."""
+        self.frame.setProperty("problem", severity if message else "")
+        self.problem_label.setProperty("role", "problem" if severity == "error" else "warning-text")
+        self.problem_label.style().unpolish(self.problem_label)
+        self.problem_label.style().polish(self.problem_label)
+        self.frame.style().unpolish(self.frame)
+        self.frame.style().polish(self.frame)
+        self.current_editor().set_problem(message)
+        self.problem_label.setText(message or "")
+        self.problem_label.setVisible(bool(message))
+
+    def focus(self) -> None:
+        self.current_editor().focus_widget().setFocus()
+
+
+def _equivalent(spec: FieldSpec | None, shown: Any, stored: Any) -> bool:
+    """Whether what the editor shows writes to what is stored (``44`` typed = default = unset)."""
+    if same_value(shown, stored):
+        return True
+    if stored is MISSING and spec is not None and spec.has_default:
+        return same_value(shown, spec.default)
+    return False
