@@ -156,8 +156,13 @@ class FlowScene(QGraphicsScene):
         for step_id in [i for i in self.blocks if i not in seen_steps]:
             self.removeItem(self.blocks.pop(step_id))
         for step, detached, con_in, con_out in looks:
-            look = look_for(step, self.session.catalog, detached, self._problems, con_in, con_out)
             item = self.blocks.get(step.id)
+            if item is not None and step.id not in self._dirty_steps:
+                old = item.look
+                if (old.detached, old.connected_in, old.connected_out) == (detached, con_in, con_out) \
+                        and old.connected_branches == tuple(bool(len(c)) for _, c in step.child_lists()):
+                    continue  # nothing this block shows has changed
+            look = look_for(step, self.session.catalog, detached, self._problems, con_in, con_out)
             if item is None:
                 item = self.blocks[step.id] = BlockItem(step.id, look, self.theme)
                 self.addItem(item)
