@@ -72,7 +72,7 @@ class StepForm(QWidget):
         self._last: SetParamCommand | None = None
         self.shape = form_shape(step, self.spec)
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setContentsMargins(8, 6, 8, 10)
         self.layout_.setSpacing(6)
         self.top_problems = QLabel(self)
         self.top_problems.setProperty("role", "problem")
@@ -149,6 +149,7 @@ class StepForm(QWidget):
         binding = self.add_row(section, spec.path, spec, editor, "" if spans else spec.label)
         if self.step.method == "play" and spec.name == "urls":
             binding.read, binding.change, binding.aliases = play.read_urls, play.urls_change, (("url",),)
+            binding.row.set_resettable(False)  # something to play is required
 
     def _add_nested(self, section: FormSection, spec: FieldSpec) -> None:
         if self.step.method == "switch" and spec.path == ("case",):
@@ -163,6 +164,8 @@ class StepForm(QWidget):
                 label: str, whole: bool = False) -> Binding:
         row = FieldRow(path, spec, editor, self.ctx.variables(), section.body)
         binding = Binding(path, spec, row, section=section, whole=whole)
+        if whole:
+            row.set_resettable(False)
         row.edited.connect(lambda value, b=binding: self._edited(b, value))
         row.committed.connect(self.close_run)
         row.reset_requested.connect(lambda b=binding: self._reset(b))

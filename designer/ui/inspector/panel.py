@@ -58,7 +58,7 @@ class Inspector(QWidget):
         self.scroll = QScrollArea(self.page)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         page.addWidget(self.scroll, 1)
         self.stack.addWidget(self.page)
         layout = QVBoxLayout(self)
@@ -136,7 +136,9 @@ class Inspector(QWidget):
         if self.form is not None:
             self.form.close_run()
             old = self.scroll.takeWidget()
-            if old is not None:
+            if old is not None:  # keep a Qt parent: we may be inside one of its signals right now
+                old.hide()
+                old.setParent(self)
                 old.deleteLater()
             self.form = None
 
@@ -167,7 +169,15 @@ class Inspector(QWidget):
             self.scroll.ensureWidgetVisible(row, 20, 40)
 
 
+_WORDS = {"ai": "AI", "sip": "SIP", "sms": "SMS", "swml": "SWML", "url": "URL"}
+
+
 def _title(step: Step, spec) -> str:
+    """``record_call`` -> "Record call", ``ai_sidecar`` -> "AI sidecar"."""
     if step.form == "raw":
         return "Not a method"
-    return step.method.replace("_", " ").capitalize() if step.method else "Block"
+    if not step.method:
+        return "Block"
+    words = [_WORDS.get(w, w) for w in step.method.split("_")]
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)

@@ -109,8 +109,10 @@ class PlayUrlsEditor(ListEditor):
         badge = QLabel(holder)
         line = QLineEdit(holder)
         line.setMinimumWidth(60)
+        unit = QLabel("seconds", holder)
         layout.addWidget(badge)
         layout.addWidget(line, 1)
+        layout.addWidget(unit)
         state = {"kind": "audio"}
 
         def put(item: Any) -> None:
@@ -120,6 +122,7 @@ class PlayUrlsEditor(ListEditor):
             badge.setPixmap(icons.icon(icon_name, holder).pixmap(16, 16))
             badge.setToolTip(words)
             line.setPlaceholderText(placeholder)
+            unit.setVisible(kind == "silence")
             text = str(item)[len(prefix):] if prefix else str(item)
             if line.text() != text:
                 line.setText(text)

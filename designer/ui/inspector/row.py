@@ -40,6 +40,7 @@ class FieldRow(QWidget):
         super().__init__(parent)
         self.path, self.spec, self.editor = path, spec, editor
         self.mode = TYPED
+        self._resettable = True
         self._variables = variables or []
         self.var_editor: VariableEditor | None = None
         self.raw_editor: YamlEditor | None = None
@@ -131,6 +132,15 @@ class FieldRow(QWidget):
             self.edited.emit(MISSING)
             self.committed.emit()
 
+    def set_resettable(self, allowed: bool) -> None:
+        """Whether the row offers a reset button at all (not for whole values or required lists)."""
+        self._resettable = allowed
+        policy = self.reset.sizePolicy()
+        policy.setRetainSizeWhenHidden(allowed)
+        self.reset.setSizePolicy(policy)
+        if not allowed:
+            self.reset.hide()
+
     def set_variables(self, names: list[str]) -> None:
         self._variables = names
         if self.var_editor is not None:
@@ -157,7 +167,7 @@ class FieldRow(QWidget):
                 editor.set_value(value)
         finally:
             editor.blockSignals(False)
-        self.reset.setVisible(is_set)
+        self.reset.setVisible(is_set and self._resettable)
 
     def set_problem(self, message: str | None, severity: str = "error") -> None:
         """Red (amber for warnings) outline and the message under the field; ``None`` clears."""

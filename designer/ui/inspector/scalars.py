@@ -49,7 +49,7 @@ class LineEditor(FieldEditor):
         self.line = QLineEdit(self)
         self.line.setClearButtonEnabled(False)
         self.line.setPlaceholderText(placeholder or default_text(spec))
-        self.line.setMinimumWidth(80)
+        self.line.setMinimumWidth(60)
         if pattern:
             self.line.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self.line))
         _box(self).addWidget(self.line)
@@ -85,7 +85,7 @@ class NumberEditor(FieldEditor):
         self.line.setValidator(QRegularExpressionValidator(QRegularExpression(_INTEGER if integer else _NUMBER),
                                                            self.line))
         self.line.setPlaceholderText(default_text(spec))
-        self.line.setMinimumWidth(70)
+        self.line.setMinimumWidth(48)
         layout = _box(self)
         layout.addWidget(self.line, 1)
         if unit:
@@ -149,10 +149,10 @@ class SliderEditor(FieldEditor):
         self.maximum = int(hi if hi is not None else 100)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(self.minimum, self.maximum)
-        self.slider.setMinimumWidth(80)
+        self.slider.setMinimumWidth(50)
         self.box = NumberEditor(spec, integer="integer" in spec.kinds, unit=spec.hint.unit, parent=self)
         self.box.line.setPlaceholderText(str(spec.default) if spec.has_default else "")
-        self.box.line.setMaximumWidth(64)
+        self.box.line.setMaximumWidth(56)
         self.box.setToolTip(f"{self.minimum} to {self.maximum}")
         layout = _box(self)
         layout.addWidget(self.slider, 1)

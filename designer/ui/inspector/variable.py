@@ -45,7 +45,7 @@ class VariableEditor(FieldEditor):
         super().__init__(spec, parent)
         self.line = QLineEdit(self)
         self.line.setPlaceholderText("${variable}")
-        self.line.setMinimumWidth(80)
+        self.line.setMinimumWidth(60)
         self.line.setValidator(QRegularExpressionValidator(_VAR, self.line))
         self._names = QStringListModel(self)
         completer = QCompleter(self._names, self.line)
