@@ -145,3 +145,18 @@ def test_opening_a_flow_without_positions_lays_it_out(qtbot, fixtures_dir):
     session, view = make_view(qtbot, ivr(fixtures_dir))
     assert all(s.id in session.doc.positions for s in session.doc.walk())
     assert session.undo_stack.count() == 0
+
+
+def test_dragging_a_lone_block_onto_an_edge_inserts_it_in_one_undo_step(qtbot):
+    session, view = make_view(qtbot, FLOW)
+    doc = session.doc
+    main = doc.sections[0].steps
+    lone = view.edits.new_chain("record_call", QPointF(700, 400))
+    count = session.undo_stack.count()
+    edge = view.flow_scene.edges[(("out", main[0].id), main[1].id)]
+    grab = view.block_item(lone.id).mapToScene(QPointF(120, 30))
+    drag(view, grab, edge.path().pointAtPercent(0.5), steps=6)
+    assert [s.method for s in main] == ["answer", "record_call", "play", "hangup"] and not doc.detached
+    assert session.undo_stack.count() == count + 1
+    session.undo_stack.undo()
+    assert [s.method for s in main] == ["answer", "play", "hangup"] and len(doc.detached) == 1

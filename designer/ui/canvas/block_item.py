@@ -127,7 +127,7 @@ class BlockItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.3)
         if look.detached:
             painter.setOpacity(0.62)
-        if lod < 0.35:  # far out: a coloured tile is all one can read
+        if lod < 0.15:  # very far out: a coloured tile is all one can read
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(t.selection if selected else accent)
             painter.drawRect(rect)
@@ -150,8 +150,10 @@ class BlockItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(accent)
         painter.drawPath(stripe.intersected(clip))
-        if lod >= 0.4:
+        if lod >= 0.5:
             self._paint_text(painter, accent, rect)
+        else:  # zoomed out: only the method name, in a font that stays readable on screen
+            self._paint_far_title(painter, rect, lod)
         self._paint_ports(painter, accent)
         if look.errors or look.warnings:
             self._paint_badge(painter)
@@ -192,6 +194,16 @@ class BlockItem(QGraphicsItem):
                 row = QRectF(16, BLOCK_BASE_H + k * BRANCH_ROW_H, rect.width() - 32, BRANCH_ROW_H)
                 painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                                  fm.elidedText(label, Qt.TextElideMode.ElideLeft, row.width()))
+
+    def _paint_far_title(self, painter: QPainter, rect: QRectF, lod: float) -> None:
+        font = QFont(painter.font())
+        font.setPointSizeF(min(26.0, 8.0 / max(lod, 0.01)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(self.theme.text)
+        area = QRectF(14, 0, rect.width() - 24, BLOCK_BASE_H)
+        text = QFontMetricsF(font).elidedText(self.look.title, Qt.TextElideMode.ElideRight, area.width())
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_ports(self, painter: QPainter, accent: QColor) -> None:
         t, look = self.theme, self.look

@@ -65,7 +65,16 @@ class StartItem(QGraphicsItem):
         painter.setPen(QPen(t.selection, 2) if selected else Qt.PenStyle.NoPen)
         painter.setBrush(t.start)
         painter.drawRoundedRect(rect, START_H / 2, START_H / 2)
-        if lod >= 0.3:
+        if lod < 0.5:
+            font = QFont(painter.font())
+            font.setPointSizeF(min(20.0, 8.0 / max(lod, 0.01)))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor("white"))
+            area = QRectF(8, 0, START_W - 16, START_H)
+            name = QFontMetricsF(font).elidedText(self.section_name, Qt.TextElideMode.ElideRight, area.width())
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, name)
+        else:
             white = QColor("white")
             dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
             painter.drawPixmap(QPointF(14, START_H / 2 - 9), t.icon("mdi6.play-circle", white, 18, dpr))

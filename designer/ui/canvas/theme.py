@@ -45,11 +45,11 @@ class Theme:
     @classmethod
     def from_palette(cls, palette: QPalette | None = None) -> "Theme":
         palette = palette or QGuiApplication.palette()
-        scheme = QGuiApplication.styleHints().colorScheme()
-        if scheme == Qt.ColorScheme.Unknown:
-            dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        window = palette.color(QPalette.ColorRole.Window)
+        if window.isValid():  # the app sets its palette from the colour scheme; follow what it shows
+            dark = window.lightness() < 128
         else:
-            dark = scheme == Qt.ColorScheme.Dark
+            dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
         highlight = palette.color(QPalette.ColorRole.Highlight)
         if dark:
             return cls(True, QColor("#17181c"), QColor(255, 255, 255, 28), QColor("#23252b"),
@@ -58,6 +58,14 @@ class Theme:
         return cls(False, QColor("#f6f7f9"), QColor(0, 0, 0, 38), QColor("#ffffff"),
                    QColor("#dcdfe5"), QColor("#1c2024"), QColor("#6b7079"), QColor("#9aa0aa"),
                    highlight, QColor(16, 24, 40, 26), QColor("#30a46c"))
+
+    def refresh(self, palette: QPalette | None = None) -> None:
+        """Take the colours of the current palette in place (items keep this object)."""
+        fresh = Theme.from_palette(palette)
+        for name in self.__dataclass_fields__:
+            if name != "_icons":
+                setattr(self, name, getattr(fresh, name))
+        self._icons.clear()
 
     def accent(self, group: str) -> QColor:
         return QColor(GROUP_ACCENTS.get(group, GROUP_ACCENTS["Other"]))

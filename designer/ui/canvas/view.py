@@ -7,7 +7,7 @@ through to Qt's rubber band. All edits go through :class:`~designer.ui.canvas.ed
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
                            QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -52,6 +52,18 @@ class FlowView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         rubber_band.enable(self)
         session.document_replaced.connect(self._after_replace)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Follow light/dark switches: the palette changes, the canvas repaints in the new colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_theme()
+
+    def refresh_theme(self) -> None:
+        """Re-read the palette now (the window calls this after a light/dark switch)."""
+        self.flow_scene.theme.refresh(QGuiApplication.palette())
+        self.flow_scene.update()
+        self.viewport().update()
 
     def _after_replace(self) -> None:
         self.set_interaction(None)
