@@ -78,6 +78,30 @@ class CodeView(QPlainTextEdit):
         cr = self.contentsRect()
         self._gutter.setGeometry(QRect(cr.left(), cr.top(), self.gutter_width(), cr.height()))
 
+    def replace_text(self, old: str, new: str) -> None:
+        """Show ``new`` in place of ``old`` by replacing only the lines that differ.
+
+        An edit touches a few lines, so only those are re-laid-out and re-highlighted, and the
+        scroll position stays where the reader left it.
+        """
+        old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+        common = min(len(old_lines), len(new_lines))
+        head = 0
+        while head < common and old_lines[head] == new_lines[head]:
+            head += 1
+        tail = 0
+        while tail < common - head and old_lines[-1 - tail] == new_lines[-1 - tail]:
+            tail += 1
+        start = _utf16_len("".join(old_lines[:head]))
+        end = _utf16_len(old) - _utf16_len("".join(old_lines[len(old_lines) - tail:]))
+        middle = "".join(new_lines[head:len(new_lines) - tail])
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(middle)
+        cursor.endEditBlock()
+
     def set_marks(self, marks: dict[int, str]) -> None:
         """Mark lines (1-based) with a background tint and a gutter dot of the given colour."""
         self.marks = marks
@@ -135,6 +159,7 @@ class PreviewPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.fmt = "yaml"
+        self._shown = ""  # exactly the text rendered (the widget's own text turns NBSP into spaces)
         self._pending = False
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._render)
@@ -181,7 +206,7 @@ class PreviewPanel(QWidget):
         """The text shown now, after any pending refresh."""
         if self._pending:
             self._render()
-        return self.editor.toPlainText()
+        return self._shown
 
     def set_format(self, fmt: str) -> None:
         """Show ``"yaml"`` or ``"json"``."""
@@ -219,13 +244,10 @@ class PreviewPanel(QWidget):
             text = swml_io.dumps(self.session.doc, self.fmt)
         except Exception as exc:  # a preview must never take the window down
             text = f"# The preview cannot be shown: {exc}\n"
-        if text != self.editor.toPlainText():
-            bar = self.editor.verticalScrollBar()
-            hbar = self.editor.horizontalScrollBar()
-            pos, hpos = bar.value(), hbar.value()
-            self.editor.setPlainText(text)
-            bar.setValue(min(pos, bar.maximum()))
-            hbar.setValue(min(hpos, hbar.maximum()))
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n")  # shown without BOM or CRs
+        if text != self._shown:
+            self.editor.replace_text(self._shown, text)
+            self._shown = text
         self._mark_problems()
 
     def _on_problems_changed(self, _problems: list) -> None:
@@ -234,7 +256,7 @@ class PreviewPanel(QWidget):
     def _mark_problems(self) -> None:
         if self._pending:
             return  # the coming render marks them against the new text
-        text = self.editor.toPlainText()
+        text = self._shown
         marks: dict[int, str] = {}
         problems = sorted(self.session.problems, key=lambda p: not p.is_error)
         try:
@@ -250,7 +272,7 @@ class PreviewPanel(QWidget):
         self._update_info()
 
     def _update_info(self) -> None:
-        lines = len(self.editor.toPlainText().splitlines())
+        lines = len(self._shown.splitlines())
         marked = len(self.editor.marks)
         words = f"{lines} lines"
         if marked:
@@ -268,3 +290,7 @@ def _problem_line(where, problem: Problem) -> int | None:
     except Exception:
         found = None
     return found[0] if found else None
+
+
+def _utf16_len(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -31,7 +31,10 @@ class WindowActions:
         self._build()
 
     def add(self, name: str, text: str, slot: Callable[[], object] | None = None,
-            shortcut: object = None, icon_name: str | None = None, tip: str = "") -> QAction:
+            shortcut: object = None, icon_name: str | None = None, tip: str = "",
+            canvas_only: bool = False) -> QAction:
+        """An action; ``canvas_only`` shortcuts act only while the canvas has focus (Delete in a
+        text field deletes text, Ctrl+C in the preview copies text, not blocks)."""
         action = QAction(text, self.window)
         action.setObjectName(f"action_{name}")
         if shortcut is not None:
@@ -46,7 +49,11 @@ class WindowActions:
             action.setStatusTip(tip)
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
+        if canvas_only:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.window.canvas.addAction(action)
+        else:
+            self.window.addAction(action)
         self.actions[name] = action
         return action
 
@@ -95,15 +102,19 @@ class WindowActions:
         edit.addSeparator()
         canvas = w.canvas_call
         edit.addAction(self.add("cut", "Cu&t", lambda: (canvas("copy_selection"), canvas("delete_selection")),
-                                Key.Cut, "mdi6.content-cut"))
-        edit.addAction(self.add("copy", "&Copy", lambda: canvas("copy_selection"), Key.Copy, "mdi6.content-copy"))
-        edit.addAction(self.add("paste", "&Paste", lambda: canvas("paste"), Key.Paste, "mdi6.content-paste"))
+                                Key.Cut, "mdi6.content-cut", canvas_only=True))
+        edit.addAction(self.add("copy", "&Copy", lambda: canvas("copy_selection"), Key.Copy,
+                                "mdi6.content-copy", canvas_only=True))
+        edit.addAction(self.add("paste", "&Paste", lambda: canvas("paste"), Key.Paste,
+                                "mdi6.content-paste", canvas_only=True))
         edit.addAction(self.add("duplicate", "D&uplicate", lambda: canvas("duplicate_selection"), "Ctrl+D",
-                                "mdi6.content-duplicate"))
+                                "mdi6.content-duplicate", canvas_only=True))
         edit.addAction(self.add("delete", "&Delete", lambda: canvas("delete_selection"),
-                                [QKeySequence(Key.Delete), QKeySequence("Backspace")], "mdi6.trash-can-outline"))
+                                [QKeySequence(Key.Delete), QKeySequence("Backspace")], "mdi6.trash-can-outline",
+                                canvas_only=True))
         edit.addSeparator()
-        edit.addAction(self.add("select_all", "Select &All", lambda: canvas("select_all"), Key.SelectAll))
+        edit.addAction(self.add("select_all", "Select &All", lambda: canvas("select_all"), Key.SelectAll,
+                                canvas_only=True))
 
         view = bar.addMenu("&View")
         view.addAction(self.add("zoom_in", "Zoom &In", lambda: canvas("zoom_in"),
@@ -111,8 +122,9 @@ class WindowActions:
         view.addAction(self.add("zoom_out", "Zoom &Out", lambda: canvas("zoom_out"), Key.ZoomOut,
                                 "mdi6.magnify-minus-outline"))
         view.addAction(self.add("reset_zoom", "&Actual Size", lambda: canvas("reset_zoom"), "Ctrl+1"))
-        view.addAction(self.add("fit", "&Fit to View", lambda: canvas("fit_to_view"), ["Ctrl+0", "F"],
+        view.addAction(self.add("fit", "&Fit to View", lambda: canvas("fit_to_view"), "Ctrl+0",
                                 "mdi6.fit-to-screen-outline"))
+        self.add("fit_key", "Fit to View", lambda: canvas("fit_to_view"), "F", canvas_only=True)
         view.addAction(self.add("auto_layout", "Auto &Layout", lambda: canvas("auto_layout"), "Ctrl+L",
                                 "mdi6.auto-fix", "Arrange the blocks neatly"))
         view.addSeparator()

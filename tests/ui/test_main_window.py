@@ -40,7 +40,8 @@ def test_common_actions_have_shortcuts(window):
     assert acts["undo"].shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert acts["save"].shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
     assert acts["auto_layout"].shortcut() == QKeySequence("Ctrl+L")
-    assert QKeySequence("Ctrl+0") in acts["fit"].shortcuts()
+    assert acts["fit"].shortcut() == QKeySequence("Ctrl+0")
+    assert acts["fit_key"].shortcut() == QKeySequence("F")
     for name in ("new", "open", "save_as", "copy", "paste", "duplicate", "delete", "select_all",
                  "zoom_in", "zoom_out", "export_yaml", "export_json", "add_section", "validate"):
         assert not acts[name].shortcut().isEmpty(), name
@@ -112,3 +113,22 @@ def test_screenshot_of_a_broken_file_fails(qapp, tmp_path):
     out = tmp_path / "shot.png"
     assert run(str(FIXTURES / "106_de-tap-tool.json"), None, str(out)) == 1
     assert not out.exists()
+
+
+def test_delete_key_deletes_blocks_only_when_the_canvas_has_focus(window, qtbot):
+    if not hasattr(window.canvas, "delete_selection"):
+        pytest.skip("the canvas has not landed yet")
+    steps = window.session.doc.sections[0].steps
+    window.session.undo_stack.push(InsertStepCommand(window.session.doc, steps, 0, Step("answer", {})))
+    window.show()
+    qtbot.waitExposed(window)
+    window.session.select([steps[0].id])
+    window.palette_panel.search.setText("abc")
+    qtbot.keyClick(window.palette_panel.search, Qt.Key.Key_Backspace)
+    assert window.palette_panel.search.text() == "ab" and len(steps) == 1
+    window.palette_panel.tree.setFocus()  # no text there, but still not the canvas
+    qtbot.keyClick(window.palette_panel.tree, Qt.Key.Key_Delete)
+    assert len(steps) == 1
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
+    assert len(steps) == 0

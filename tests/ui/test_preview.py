@@ -89,3 +89,33 @@ def test_problem_lines_are_marked(preview, session):
     session.problems = []
     session.problems_changed.emit([])
     assert preview.editor.marks == {}
+
+
+@pytest.mark.parametrize("old,new", [
+    ("a\nb\nc\n", "a\nx\nc\n"),
+    ("a\nb\n", "a\nb\nc\n"),
+    ("a\nb\nc\n", "a\nc\n"),
+    ("a\nb", "a\nb\n"),
+    ("", "x\ny\n"),
+    ("x\ny\n", ""),
+    ("a\na\na\n", "a\na\n"),
+    ("say: héllo 🎉\nb\n", "say: héllo 🎉🎉\nb\nc\n"),
+])
+def test_only_changed_lines_are_replaced_and_the_result_is_exact(preview, old, new):
+    preview.editor.setPlainText(old)
+    preview.editor.replace_text(old, new)
+    assert preview.editor.toPlainText() == new
+
+
+def test_scroll_position_is_kept_across_an_edit(preview, session, qtbot):
+    for n in range(80):
+        add(session, "play", {"url": f"say:number {n}"})
+    preview.resize(400, 200)
+    preview.show()
+    preview.text()
+    bar = preview.editor.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    session.undo_stack.push(SetParamCommand(session.doc, session.doc.sections[0].steps[70], ("volume",), 3))
+    assert "volume: 3" in preview.text()
+    assert bar.value() == before
