@@ -71,3 +71,27 @@ def test_document_replaced_rebuilds_everything(qtbot):
 
     session.replace_document(Document.new(session.catalog.nesting))
     assert view.flow_scene.blocks == {} and list(view.flow_scene.starts) == ["main"]
+
+
+def test_wheel_zooms_around_the_cursor_and_middle_button_pans(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_canvas_link import move
+
+    session, view = make_view(qtbot, FLOW)
+    at = QPoint(300, 200)
+    under = view.mapToScene(at)
+    wheel = QWheelEvent(QPointF(at), QPointF(view.viewport().mapToGlobal(at)), QPoint(), QPoint(0, 240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() > 1.2
+    assert (view.mapToScene(at) - under).manhattanLength() < 3
+    before = view.mapToScene(QPoint(0, 0))
+    QTest.mousePress(view.viewport(), Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, at)
+    move(view, at + QPoint(-100, -60), Qt.MouseButton.MiddleButton)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, at)
+    assert view.mapToScene(QPoint(0, 0)) != before and view.interaction is None
+    assert session.undo_stack.count() == 0

@@ -7,7 +7,7 @@ through to Qt's rubber band. All edits go through :class:`~designer.ui.canvas.ed
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
                            QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -46,7 +46,7 @@ class FlowView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
@@ -95,9 +95,15 @@ class FlowView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def _zoom(self, factor: float) -> None:
+    def _zoom(self, factor: float, anchor: QPoint | None = None) -> None:
+        """Scale by ``factor`` keeping the scene point under ``anchor`` (default: the centre) in place."""
         factor = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom() * factor)) / self.zoom()
+        centre = self.viewport().rect().center()
+        anchor = centre if anchor is None else anchor
+        before = self.mapToScene(anchor)
         self.scale(factor, factor)
+        drift = self.mapToScene(anchor) - before
+        self.centerOn(self.mapToScene(centre) - drift)
 
     def auto_layout(self) -> None:
         """Tidy up: one undo step placing every block by :func:`designer.model.layout.auto_layout`."""
@@ -225,7 +231,7 @@ class FlowView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         delta = event.angleDelta().y()
         if delta:
-            self._zoom(1.0015 ** delta)
+            self._zoom(1.0015 ** delta, event.position().toPoint())
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
