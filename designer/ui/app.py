@@ -120,15 +120,15 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
         app.setPalette(make_palette(is_dark_scheme(app)))
         window.refresh_theme()
 
-    app.styleHints().colorSchemeChanged.connect(follow_scheme)
-
     if screenshot:
         window.files.interactive = False
-    if file and not window.files.open_path(file) and screenshot:
-        window.deleteLater()
-        return 1
-    if screenshot:
+        if file and not window.files.open_path(file):
+            window.deleteLater()
+            return 1
         return _screenshot(app, window, screenshot)
+    if file:
+        window.files.open_path(file)
+    app.styleHints().colorSchemeChanged.connect(follow_scheme)
     window.show()
     window.fit_later()
     return app.exec()

@@ -21,10 +21,10 @@ from designer.ui.session import EditSession
 FORMATS = ("yaml", "json")
 
 
-def is_dark(widget: QWidget | None = None) -> bool:
-    """Whether the current palette has a dark window background."""
-    palette = widget.palette() if widget is not None else QGuiApplication.palette()
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+def is_dark(_widget: QWidget | None = None) -> bool:
+    """Whether the application palette has a dark background (read from the application, as a
+    widget's own palette follows a scheme change only after its PaletteChange event)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
 class _Gutter(QWidget):

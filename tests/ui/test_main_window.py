@@ -132,3 +132,70 @@ def test_delete_key_deletes_blocks_only_when_the_canvas_has_focus(window, qtbot)
     window.canvas.setFocus()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Delete)
     assert len(steps) == 0
+
+
+def test_validate_now_shows_the_problems_dock(window):
+    window.show()
+    window.docks["problems"].hide()
+    window.validate_now()
+    assert window.docks["problems"].isVisible()
+
+
+def test_a_script_dropped_on_the_window_opens(window, tmp_path):
+    import shutil
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "dropped.yaml"
+    shutil.copyfile(FIXTURES / "002_recipe-build-an-ivr-menu.yaml", path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.session.path == path.resolve()
+    assert window.windowTitle().startswith("dropped.yaml")
+
+
+def test_schema_preference_rebuilds_palette_and_status(window):
+    from tests.conftest import CALLING_SCHEMA
+    from designer.ui import preferences
+
+    if not CALLING_SCHEMA.exists():
+        pytest.skip("the official calling schema is not beside the project")
+    window.settings.setValue(preferences.SCHEMA_KEY, str(CALLING_SCHEMA))
+    window.apply_schema(preferences.schema_setting(window.settings))
+    assert window.session.catalog is load_catalog(CALLING_SCHEMA)
+    assert window.palette_panel.catalog is window.session.catalog
+    assert window.schema_label.text() == "Schema: SWMLObject.json"
+    window.apply_schema(None)
+    assert "bundled" in window.schema_label.text()
+
+
+def test_preferences_dialog_rejects_a_broken_schema(window, tmp_path):
+    from designer.ui import preferences
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json")
+    dialog = preferences.PreferencesDialog(window.settings, window)
+    dialog.custom.setChecked(True)
+    dialog.path_edit.setText(str(bad))
+    dialog.accept()
+    assert dialog.error.text().startswith("This schema cannot be used")
+    assert preferences.schema_setting(window.settings) is None
+    dialog.bundled.setChecked(True)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_theme_refresh_keeps_everything_working(window):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    app.setPalette(make_palette(True))
+    window.refresh_theme()
+    assert window.preview.highlighter._dark
+    app.setPalette(make_palette(False))
+    window.refresh_theme()
+    assert not window.preview.highlighter._dark
+    assert window.palette_panel.item_for("play") is not None
