@@ -328,7 +328,7 @@ class Document:
     # ----------------------------------------------------------------- params
     def set_param(self, step: Step, path: ParamPath, value: Any) -> None:
         """Set the param at ``path`` (``()`` replaces the whole value), creating parent mappings."""
-        value = copy.deepcopy(value) if not isinstance(value, StepList) else value
+        value = copy_value(value)
         if not path:
             step._set_params(value)
         else:
@@ -442,6 +442,18 @@ def walk_steps(step_list: StepList) -> Iterator[Step]:
         yield step
         for _, child in step.child_lists():
             yield from walk_steps(child)
+
+
+def copy_value(value: Any) -> Any:
+    """A copy of a param value that shares no mutable containers with ``value`` but keeps its
+    :class:`StepList` objects themselves: canvas items and undo commands refer to those steps."""
+    if isinstance(value, StepList):
+        return value
+    if isinstance(value, dict):
+        return {k: copy_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy_value(v) for v in value]
+    return copy.deepcopy(value)
 
 
 def to_plain(value: Any) -> Any:

@@ -7,12 +7,13 @@ dragging a slider) merge into a single undo step through ``id()``/``mergeWith()`
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from designer.model.document import MISSING, Document, ParamPath, Section, Step, StepList
+from designer.model.document import MISSING, Document, ParamPath, Section, Step, StepList, copy_value
 
 _SET_PARAM_ID = 1001
 
@@ -79,7 +80,7 @@ class SetParamCommand(QUndoCommand):
         name = ".".join(str(p) for p in path) or step.method
         super().__init__(text or f"Change {name}", parent)
         self.doc, self.step, self.path = doc, step, tuple(path)
-        self.old = copy.deepcopy(step.get(self.path, MISSING)) if step.has(self.path) else MISSING
+        self.old = copy_value(step.get(self.path)) if step.has(self.path) else MISSING
         self.old_form = step.form
         self.new = value
         self.open = True
@@ -200,13 +201,38 @@ class RemoveDetachedCommand(QUndoCommand):
         self.doc.add_detached(self.chain, self.index)
 
 
-def macro(text: str) -> QUndoCommand:
-    """An empty parent command: pass it as ``parent=`` to children to make one undo step.
+class GroupCommand(QUndoCommand):
+    """Several commands as one undo step: run in order on redo, in reverse on undo.
 
-    Qt runs a parent's children in order on redo and in reverse order on undo; wrap the push in
-    ``doc.batch()`` so the preview and problems refresh once.
+    Children are kept as plain Python references, not as Qt children (``parent=``): with PySide
+    6.12 a Python ``QUndoCommand`` subclass owned only by a C++ parent loses its Python side once
+    no Python reference is left, and the stack then crashes calling ``redo``. With ``doc`` given,
+    each redo/undo runs inside ``doc.batch()``, so views refresh once per undo step.
     """
-    return QUndoCommand(text)
+
+    def __init__(self, text: str, children: list[QUndoCommand] | None = None,
+                 doc: Document | None = None) -> None:
+        super().__init__(text)
+        self.children_: list[QUndoCommand] = list(children or [])
+        self.doc = doc
+
+    def add(self, command: QUndoCommand) -> QUndoCommand:
+        """Append a child command (before the group is pushed); returns it."""
+        self.children_.append(command)
+        return command
+
+    def redo(self) -> None:
+        with self._batch():
+            for command in self.children_:
+                command.redo()
+
+    def undo(self) -> None:
+        with self._batch():
+            for command in reversed(self.children_):
+                command.undo()
+
+    def _batch(self):
+        return self.doc.batch() if self.doc is not None else contextlib.nullcontext()
 
 
 class SetPositionsCommand(QUndoCommand):

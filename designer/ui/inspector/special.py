@@ -9,9 +9,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QToo
                                QWidget)
 
 from designer.model.document import MISSING, Document, ParamPath, Step, StepList
-from PySide6.QtGui import QUndoCommand
 
-from designer.ui.commands import SetParamCommand
+from designer.ui.commands import GroupCommand, SetParamCommand
 from designer.ui.inspector import icons
 
 
@@ -113,45 +112,13 @@ class CasesEditor(QWidget):
                 self.names[old].setText(old)
             return
         add = SetParamCommand(self.doc, self.step, ("case", new), cases[old])
-        drop = _keep_identity(SetParamCommand(self.doc, self.step, ("case", old), MISSING), cases[old])
+        drop = SetParamCommand(self.doc, self.step, ("case", old), MISSING)
         with self.doc.batch():
-            self.push(GroupCommand(f"Rename case {old} to {new}", [add, drop]))
+            self.push(GroupCommand(f"Rename case {old} to {new}", [add, drop], self.doc))
 
     def remove_case(self, name: str) -> None:
-        cases = self.step.get(("case",), {})
         command = SetParamCommand(self.doc, self.step, ("case", name), MISSING, text=f"Remove case {name}")
-        if isinstance(cases, dict) and name in cases:
-            _keep_identity(command, cases[name])
         self.push(command)
-
-
-def _keep_identity(command: SetParamCommand, old: Any) -> SetParamCommand:
-    """Undo must put back the very step list (canvas items and older commands refer to its steps),
-    not the deep copy ``SetParamCommand`` takes of an old value."""
-    if isinstance(old, StepList):
-        command.old = old
-    return command
-
-
-class GroupCommand(QUndoCommand):
-    """Several commands as one undo step, run in order (undone in reverse).
-
-    Unlike Qt child commands (``parent=``), the children are plain Python references here:
-    with PySide 6.12 a Python ``QUndoCommand`` subclass created with a Qt parent loses its
-    Python side once no Python reference is left, and the stack then crashes calling ``redo``.
-    """
-
-    def __init__(self, text: str, children: list[QUndoCommand]) -> None:
-        super().__init__(text)
-        self.children_ = list(children)
-
-    def redo(self) -> None:
-        for command in self.children_:
-            command.redo()
-
-    def undo(self) -> None:
-        for command in reversed(self.children_):
-            command.undo()
 
 
 def note(text: str, parent: QWidget | None = None, warning: bool = False) -> QLabel:

@@ -12,9 +12,9 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton
 
 from designer.model.document import StepList
-from designer.ui.commands import SetMethodCommand, SetParamCommand
+from designer.ui.commands import GroupCommand, SetMethodCommand, SetParamCommand
 from designer.ui.inspector.registry import create_editor
-from designer.ui.inspector.special import GroupCommand, StepsNote, note
+from designer.ui.inspector.special import StepsNote, note
 from designer.ui.inspector.structured import YamlEditor
 
 
@@ -70,7 +70,7 @@ def _bare(form: Any) -> None:
             children = [SetMethodCommand(session.doc, step, step.method, "method"),
                         SetParamCommand(session.doc, step, (), new)]
             with session.doc.batch():
-                session.undo_stack.push(GroupCommand(f"Write {step.method} as a method", children))
+                session.undo_stack.push(GroupCommand(f"Write {step.method} as a method", children, session.doc))
         fix.clicked.connect(apply)
         form.fix_button = fix
     else:
