@@ -8,7 +8,6 @@ dragging a slider) merge into a single undo step through ``id()``/``mergeWith()`
 from __future__ import annotations
 
 import contextlib
-import copy
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
