@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -130,7 +130,7 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
         window.files.open_path(file)
     app.styleHints().colorSchemeChanged.connect(follow_scheme)
     window.show()
-    window.fit_later()
+    QTimer.singleShot(0, window.fit_later)  # once the canvas has its final size
     return app.exec()
 
 

@@ -246,7 +246,8 @@ class PreviewPanel(QWidget):
             text = f"# The preview cannot be shown: {exc}\n"
         text = text.removeprefix("\ufeff").replace("\r\n", "\n")  # shown without BOM or CRs
         if text != self._shown:
-            self.editor.replace_text(self._shown, text)
+            # The final newline is not shown as an empty numbered line (it is kept for copying).
+            self.editor.replace_text(self._shown.removesuffix("\n"), text.removesuffix("\n"))
             self._shown = text
         self._mark_problems()
 

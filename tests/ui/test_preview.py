@@ -52,7 +52,8 @@ def test_burst_of_edits_renders_the_final_state(preview, session, qtbot):
     for n in range(1, 30):
         session.undo_stack.push(SetParamCommand(session.doc, step, ("max_length",), n))
     qtbot.wait(10)
-    assert preview.editor.toPlainText() == swml_io.dumps(session.doc, "yaml")
+    assert not preview._pending  # rendered by the event loop, not only on demand
+    assert preview.editor.toPlainText() + "\n" == swml_io.dumps(session.doc, "yaml")
     assert "max_length: 29" in preview.editor.toPlainText()
 
 
