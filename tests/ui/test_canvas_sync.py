@@ -95,3 +95,15 @@ def test_wheel_zooms_around_the_cursor_and_middle_button_pans(qtbot):
     QTest.mouseRelease(view.viewport(), Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, at)
     assert view.mapToScene(QPoint(0, 0)) != before and view.interaction is None
     assert session.undo_stack.count() == 0
+
+
+def test_renaming_a_section_keeps_its_start_node_in_place(qtbot):
+    from designer.ui.commands import RenameSectionCommand
+
+    session, view = make_view(qtbot, FLOW)
+    item = view.flow_scene.starts["main"]
+    pos = item.pos()
+    session.undo_stack.push(RenameSectionCommand(session.doc, session.doc.sections[0], "start"))
+    assert view.flow_scene.starts == {"start": item} and item.pos() == pos and item.section_name == "start"
+    first = session.doc.sections[0].steps[0].id
+    assert (("start", "start"), first) in view.flow_scene.edges

@@ -57,13 +57,21 @@ class FlowScene(QGraphicsScene):
             return
         hooks = [(doc.step_inserted, self._on_structure), (doc.step_removed, self._on_structure),
                  (doc.section_added, self._on_structure), (doc.section_removed, self._on_structure),
-                 (doc.section_renamed, self._on_structure), (doc.detached_changed, self._on_structure),
+                 (doc.section_renamed, self._on_renamed), (doc.detached_changed, self._on_structure),
                  (doc.param_changed, self._on_param), (doc.positions_changed, self._on_positions),
                  (doc.changed, self._on_changed)]
         for event, handler in hooks:
             (event.connect if on else event.disconnect)(handler)
 
     def _on_structure(self, *args) -> None:
+        self._structure_dirty = True
+
+    def _on_renamed(self, section, old_name: str) -> None:
+        """Keep the start node (and where it stands) under its new name."""
+        item = self.starts.pop(old_name, None)
+        if item is not None and section.name not in self.starts:
+            self.starts[section.name] = item
+            item.set_state(section.name, item.connected)
         self._structure_dirty = True
 
     def _on_param(self, step: Step, path) -> None:
