@@ -103,8 +103,8 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.palette_panel.method_activated.connect(self.append_method)
-        self.problems.summary_changed.connect(self.docks["problems"].setWindowTitle)
-        self.docks["problems"].setWindowTitle(self.problems.summary)
+        self.problems.summary_changed.connect(self._on_problem_summary)
+        self._on_problem_summary(self.problems.summary)
         # Bound methods only: Qt drops them with the window (a lambda would outlive it).
         session.undo_stack.cleanChanged.connect(self._on_clean_changed)
         session.path_changed.connect(self._on_path_changed)
@@ -169,6 +169,11 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] — {APP_TITLE}")
         self.setWindowModified(not self.session.undo_stack.isClean())
+
+    def _on_problem_summary(self, summary: str) -> None:
+        dock = self.docks["problems"]
+        dock.setWindowTitle(summary)
+        dock.toggleViewAction().setText("Problems")  # the View menu keeps a plain name
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)

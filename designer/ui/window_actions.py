@@ -84,7 +84,7 @@ class WindowActions:
                                   "Ctrl+Shift+E", "mdi6.code-json", "Write a copy as JSON"))
         file_menu.addSeparator()
         file_menu.addAction(self.add("preferences", "&Preferences…", w.show_preferences,
-                                     Key.Preferences, "mdi6.cog-outline"))
+                                     "Ctrl+,", "mdi6.cog-outline"))
         file_menu.addSeparator()
         file_menu.addAction(self.add("quit", "&Quit", w.close, Key.Quit))
 

@@ -65,6 +65,7 @@ def test_status_bar_counts_blocks_errors_and_warnings(window):
     window.session.problems_changed.emit(problems)
     assert window.counts.text() == "1 block · 2 errors · 1 warning"
     assert window.docks["problems"].windowTitle() == "Problems — 2 errors, 1 warning"
+    assert window.docks["problems"].toggleViewAction().text() == "Problems"
     assert "bundled" in window.schema_label.text()
 
 
