@@ -72,6 +72,8 @@ def _has_steps(value: dict) -> bool:
 def media(url: Any) -> str:
     """A play URL in words: ``say:Hi`` -> ``say: Hi``, ``silence:10`` -> ``silence 10s``."""
     text = str(url)
+    if text.replace(" ", "") in ("${record_call_url}", "%{record_call_url}", "${record_url}", "%{record_url}"):
+        return "the recording"
     scheme, _, rest = text.partition(":")
     if scheme == "say" and rest:
         return f"say: {rest.strip()}"

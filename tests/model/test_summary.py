@@ -35,3 +35,8 @@ def test_long_summary_is_clipped_and_bare_steps_are_explained():
     assert len(summarize(long)) <= 80 and summarize(long).endswith("…")
     assert summarize(Step("answer", None, form="bare")) == "written without settings"
     assert summarize(Step("goto", {"label": "top", "max": 3})) == "→ top · max 3 times"
+
+
+def test_playing_the_recording_variable_reads_as_the_recording():
+    step = Step("play", {"urls": ["say:Playing back", "${record_call_url}"]})
+    assert summarize(step) == "say: Playing back · the recording"
