@@ -63,3 +63,12 @@ def test_drag_data_carries_the_method_name(palette):
     mime = palette.tree.mimeData([palette.item_for("record_call")])
     assert mime.hasFormat(MIME_TYPE)
     assert bytes(mime.data(MIME_TYPE)).decode("utf-8") == "record_call"
+
+
+def test_enter_on_a_method_item_activates_it(palette, qtbot):
+    palette.show()
+    palette.tree.setCurrentItem(palette.item_for("stop_record_call"))
+    palette.tree.setFocus()
+    with qtbot.waitSignal(palette.method_activated) as blocker:
+        qtbot.keyClick(palette.tree, Qt.Key.Key_Return)
+    assert blocker.args == ["stop_record_call"]
