@@ -212,22 +212,22 @@ class GroupCommand(QUndoCommand):
     def __init__(self, text: str, children: list[QUndoCommand] | None = None,
                  doc: Document | None = None) -> None:
         super().__init__(text)
-        self.children_: list[QUndoCommand] = list(children or [])
+        self.commands: list[QUndoCommand] = list(children or [])
         self.doc = doc
 
     def add(self, command: QUndoCommand) -> QUndoCommand:
         """Append a child command (before the group is pushed); returns it."""
-        self.children_.append(command)
+        self.commands.append(command)
         return command
 
     def redo(self) -> None:
         with self._batch():
-            for command in self.children_:
+            for command in self.commands:
                 command.redo()
 
     def undo(self) -> None:
         with self._batch():
-            for command in reversed(self.children_):
+            for command in reversed(self.commands):
                 command.undo()
 
     def _batch(self):

@@ -1,6 +1,6 @@
 """The document model: structure, nesting and change events (no Qt)."""
 
-from designer.model.document import Document, Section, Step, StepList
+from designer.model.document import Document, Step
 from designer.model.schema import load_schema, nesting_paths
 
 

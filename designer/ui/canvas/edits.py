@@ -12,40 +12,14 @@ from typing import Any, Iterable
 
 import yaml
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QUndoCommand
 
 from designer.model.document import Step, StepList, walk_steps
 from designer.model.layout import BLOCK_W, H_GAP, START_H, V_GAP, snap, step_height
 from designer.ui.canvas.ports import PortRef
-from designer.ui.commands import (AddDetachedCommand, InsertStepCommand, MoveStepCommand,
+from designer.ui.commands import (AddDetachedCommand, GroupCommand, InsertStepCommand, MoveStepCommand,
                                   RemoveDetachedCommand, RemoveStepCommand, SetPositionsCommand)
 
 Pos = tuple[float, float]
-
-
-class Macro(QUndoCommand):
-    """One undo step made of Python commands, run in order on redo and reversed on undo.
-
-    The children are plain Python references, not Qt children: with PySide, commands built with
-    ``parent=`` are owned twice (by their Python wrapper and the C++ parent) and crash when
-    garbage-collected or lose their overrides.
-    """
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.kept: list[QUndoCommand] = []
-
-    def add(self, command: QUndoCommand) -> QUndoCommand:
-        self.kept.append(command)
-        return command
-
-    def redo(self) -> None:
-        for command in self.kept:
-            command.redo()
-
-    def undo(self) -> None:
-        for command in reversed(self.kept):
-            command.undo()
 
 
 class CanvasEdits:
@@ -63,10 +37,9 @@ class CanvasEdits:
         return self.scene.session.doc
 
     # ----------------------------------------------------------------- helpers
-    def _push(self, cmd: QUndoCommand) -> None:
-        if cmd.kept:
-            with self.doc.batch():
-                self.session.undo_stack.push(cmd)
+    def _push(self, cmd: GroupCommand) -> None:
+        if cmd.commands:
+            self.session.undo_stack.push(cmd)
 
     def pos_of(self, key: str) -> Pos | None:
         if key in self.doc.positions:
@@ -101,7 +74,7 @@ class CanvasEdits:
             return (x, snap(y + step_height(prev) + V_GAP))
         return self.list_start(target)
 
-    def _make_room(self, target: StepList, index: int, dy: float, parent: QUndoCommand) -> None:
+    def _make_room(self, target: StepList, index: int, dy: float, parent: GroupCommand) -> None:
         """Move the blocks from ``index`` on (with their nested blocks) down by ``dy``."""
         moved: dict[str, Pos] = {}
         for step in target.steps[index:]:
@@ -129,7 +102,7 @@ class CanvasEdits:
     def insert_method(self, method: str, target: StepList, index: int, text: str | None = None) -> Step:
         """A new block of ``method`` at ``index`` of ``target``; later blocks make room."""
         step = self.new_step(method)
-        cmd = Macro(text or f"Add {method}")
+        cmd = GroupCommand(text or f"Add {method}", doc=self.doc)
         pos = self.slot(target, index)
         self._make_room(target, index, step_height(step) + V_GAP, cmd)
         cmd.add(InsertStepCommand(self.doc, target, index, step))
@@ -140,7 +113,7 @@ class CanvasEdits:
     def new_chain(self, method: str, pos: QPointF) -> Step:
         """A new unconnected block at ``pos`` (its own detached chain)."""
         step = self.new_step(method)
-        cmd = Macro(f"Add {method}")
+        cmd = GroupCommand(f"Add {method}", doc=self.doc)
         cmd.add(AddDetachedCommand(self.doc, StepList([step])))
         cmd.add(SetPositionsCommand(self.doc, {step.id: (snap(pos.x()), snap(pos.y()))}))
         self._push(cmd)
@@ -175,7 +148,7 @@ class CanvasEdits:
         if step.parent is target and step.parent.index(step) < index:
             return False
         source_list = step.parent
-        cmd = Macro("Connect blocks")
+        cmd = GroupCommand("Connect blocks", doc=self.doc)
         for offset, s in enumerate(moving):
             cmd.add(MoveStepCommand(self.doc, s, target, index + offset))
         if len(moving) == len(source_list) and any(c is source_list for c in self.doc.detached):
@@ -185,7 +158,7 @@ class CanvasEdits:
 
     def split_before(self, step_ids: Iterable[str], text: str = "Disconnect blocks") -> bool:
         """Cut the link into each step: it and the steps after it become a detached chain."""
-        cmd = Macro(text)
+        cmd = GroupCommand(text, doc=self.doc)
         for step_id in step_ids:
             step = self.scene.steps.get(step_id)
             if step is None or step.parent is None:
@@ -199,7 +172,7 @@ class CanvasEdits:
             for offset, s in enumerate(lst.steps[start:]):
                 cmd.add(MoveStepCommand(self.doc, s, chain, offset))
         self._push(cmd)
-        return bool(cmd.kept)
+        return bool(cmd.commands)
 
     # ----------------------------------------------------------------- deleting
     def delete_steps(self, step_ids: Iterable[str]) -> bool:
@@ -209,7 +182,7 @@ class CanvasEdits:
         top = [s for s in chosen if not _has_ancestor(s, ids)]
         if not top:
             return False
-        cmd = Macro(f"Delete {top[0].method}" if len(top) == 1 else f"Delete {len(top)} blocks")
+        cmd = GroupCommand(f"Delete {top[0].method}" if len(top) == 1 else f"Delete {len(top)} blocks", doc=self.doc)
         by_list: dict[int, tuple[StepList, list[Step]]] = {}
         for s in top:
             by_list.setdefault(id(s.parent), (s.parent, []))[1].append(s)
@@ -237,7 +210,7 @@ class CanvasEdits:
         steps = [Step.from_data(copy.deepcopy(item), self.doc.nesting) for item in items]
         if not steps:
             return []
-        cmd = Macro(text)
+        cmd = GroupCommand(text, doc=self.doc)
         positions: dict[str, Pos] = {}
         if after is not None and after.parent is not None:
             lst, index = after.parent, after.parent.index(after) + 1

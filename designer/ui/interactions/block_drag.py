@@ -9,8 +9,7 @@ from PySide6.QtGui import QMouseEvent
 from designer.model.layout import snap
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.start_item import StartItem
-from designer.ui.canvas.edits import Macro
-from designer.ui.commands import MoveStepCommand, RemoveDetachedCommand, SetPositionsCommand
+from designer.ui.commands import GroupCommand, MoveStepCommand, RemoveDetachedCommand, SetPositionsCommand
 from designer.ui.interactions.base import Interaction
 
 
@@ -61,7 +60,7 @@ class BlockDragInteraction(Interaction):
         edge = self.hover_edge
         if moved:
             doc = self.scene.doc
-            cmd = Macro("Move blocks" if len(moved) > 1 else "Move block")
+            cmd = GroupCommand("Move blocks" if len(moved) > 1 else "Move block", doc=doc)
             positions = cmd.add(SetPositionsCommand(doc, moved))
             positions.old = {k: self.start[k] for k in moved}  # the drawn place before the drag
             if edge is not None:
@@ -73,8 +72,7 @@ class BlockDragInteraction(Interaction):
                     chain = step.parent
                     if any(c is chain for c in doc.detached):
                         cmd.add(RemoveDetachedCommand(doc, chain))
-            with doc.batch():
-                self.scene.session.undo_stack.push(cmd)
+            self.scene.session.undo_stack.push(cmd)
         self.end()
         return True
 
