@@ -140,8 +140,8 @@ class MainWindow(QMainWindow):
         return method(*args)
 
     def fit_later(self) -> None:
-        """Fit the canvas to the flow now (after an open or New)."""
-        self.canvas_call("fit_to_view", quiet=True)
+        """Show the flow now (after an open or New): all of it, or its start at a readable zoom."""
+        self.canvas_call("show_flow", quiet=True)
 
     # ----------------------------------------------------------------- state
     def restore_state(self) -> None:

@@ -28,6 +28,8 @@ from designer.ui.interactions.pan import PanInteraction
 from designer.ui.session import EditSession
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
+#: Below this zoom block titles stop being readable, so opening a big flow does not go below it.
+READABLE_ZOOM = 0.8
 
 
 class FlowView(QGraphicsView):
@@ -82,6 +84,21 @@ class FlowView(QGraphicsView):
         if self.transform().m11() > 1.0:
             self.reset_zoom()
             self.centerOn(rect.center())
+
+    def show_flow(self) -> None:
+        """The view after opening a flow: fit it all when that stays readable, else show its
+        top-left (the ``main`` start) at a readable zoom; the user scrolls or fits for the rest."""
+        self.fit_to_view()
+        if self.zoom() >= READABLE_ZOOM:
+            return
+        self.resetTransform()
+        self.scale(READABLE_ZOOM, READABLE_ZOOM)
+        start = self.flow_scene.starts.get("main")
+        rect = start.sceneBoundingRect() if start is not None else self.flow_scene.itemsBoundingRect()
+        size = self.viewport().size()
+        margin = 40.0
+        self.centerOn(rect.left() - margin + size.width() / READABLE_ZOOM / 2,
+                      rect.top() - margin + size.height() / READABLE_ZOOM / 2)
 
     def zoom_in(self) -> None:
         self._zoom(1.2)
