@@ -15,3 +15,4 @@ CALLING_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "swml" / "sche
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+

@@ -1,4 +1,4 @@
-"""Undoable edits: every change the UI makes to the document is one of these ``QUndoCommand``s.
+"""Undoable edits: every change the UI makes to the document is one of these ``Command``s.
 
 Commands call the :class:`~designer.model.document.Document` API only; they never touch
 graphics items or widgets (views follow the model's events). Repeated edits of one field (typing,
@@ -10,19 +10,18 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
 from designer.model.document import MISSING, Document, ParamPath, Section, Step, StepList, copy_value
+from designer.ui.undo import Command
 
 _SET_PARAM_ID = 1001
 
 
-class InsertStepCommand(QUndoCommand):
+class InsertStepCommand(Command):
     """Insert a new (or previously removed) step into a list."""
 
     def __init__(self, doc: Document, step_list: StepList, index: int, step: Step,
-                 text: str | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(text or f"Add {step.method or 'block'}", parent)
+                 text: str | None = None) -> None:
+        super().__init__(text or f"Add {step.method or 'block'}")
         self.doc, self.step_list, self.index, self.step = doc, step_list, index, step
 
     def redo(self) -> None:
@@ -33,11 +32,11 @@ class InsertStepCommand(QUndoCommand):
         self.doc.remove_step(self.step)
 
 
-class RemoveStepCommand(QUndoCommand):
+class RemoveStepCommand(Command):
     """Remove a step (with its nested steps); undo puts it back at the same index."""
 
-    def __init__(self, doc: Document, step: Step, parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Delete {step.method or 'block'}", parent)
+    def __init__(self, doc: Document, step: Step) -> None:
+        super().__init__(f"Delete {step.method or 'block'}")
         self.doc, self.step = doc, step
         self.place: tuple[StepList, int] | None = None
 
@@ -50,12 +49,11 @@ class RemoveStepCommand(QUndoCommand):
         self.doc.insert_step(step_list, index, self.step)
 
 
-class MoveStepCommand(QUndoCommand):
+class MoveStepCommand(Command):
     """Move a step to another place (same list, another list, a detached chain)."""
 
-    def __init__(self, doc: Document, step: Step, target: StepList, index: int,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Move {step.method or 'block'}", parent)
+    def __init__(self, doc: Document, step: Step, target: StepList, index: int) -> None:
+        super().__init__(f"Move {step.method or 'block'}")
         self.doc, self.step, self.target, self.index = doc, step, target, index
         self.old: tuple[StepList, int] | None = None
 
@@ -67,7 +65,7 @@ class MoveStepCommand(QUndoCommand):
         self.doc.move_step(self.step, *self.old)
 
 
-class SetParamCommand(QUndoCommand):
+class SetParamCommand(Command):
     """Set one param (or, with ``value=MISSING``, remove it so the default applies).
 
     Consecutive commands on the same step and path merge: a slider drag or a run of typing is
@@ -75,9 +73,9 @@ class SetParamCommand(QUndoCommand):
     """
 
     def __init__(self, doc: Document, step: Step, path: ParamPath, value: Any,
-                 text: str | None = None, parent: QUndoCommand | None = None) -> None:
+                 text: str | None = None) -> None:
         name = ".".join(str(p) for p in path) or step.method
-        super().__init__(text or f"Change {name}", parent)
+        super().__init__(text or f"Change {name}")
         self.doc, self.step, self.path = doc, step, tuple(path)
         self.old = copy_value(step.get(self.path)) if step.has(self.path) else MISSING
         self.old_form = step.form
@@ -87,7 +85,7 @@ class SetParamCommand(QUndoCommand):
     def id(self) -> int:  # noqa: A003 - Qt's name
         return _SET_PARAM_ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: Command) -> bool:  # noqa: N802 - Qt's name
         if not (isinstance(other, SetParamCommand) and self.open and other.step is self.step
                 and other.path == self.path):
             return False
@@ -113,12 +111,11 @@ def _apply(doc: Document, step: Step, path: ParamPath, value: Any) -> None:
         doc.set_param(step, path, value)
 
 
-class SetMethodCommand(QUndoCommand):
+class SetMethodCommand(Command):
     """Rename a step's method (e.g. fix ``- answer`` written as a bare string)."""
 
-    def __init__(self, doc: Document, step: Step, method: str, form: str = "method",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Change method to {method}", parent)
+    def __init__(self, doc: Document, step: Step, method: str, form: str = "method") -> None:
+        super().__init__(f"Change method to {method}")
         self.doc, self.step, self.new = doc, step, (method, form)
         self.old = (step.method, step.form)
 
@@ -129,12 +126,11 @@ class SetMethodCommand(QUndoCommand):
         self.doc.set_method(self.step, *self.old)
 
 
-class AddSectionCommand(QUndoCommand):
+class AddSectionCommand(Command):
     """Add a section (a new start node on the canvas)."""
 
-    def __init__(self, doc: Document, section: Section, index: int | None = None,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Add section {section.name}", parent)
+    def __init__(self, doc: Document, section: Section, index: int | None = None) -> None:
+        super().__init__(f"Add section {section.name}")
         self.doc, self.section, self.index = doc, section, index
 
     def redo(self) -> None:
@@ -144,11 +140,11 @@ class AddSectionCommand(QUndoCommand):
         self.index = self.doc.remove_section(self.section)
 
 
-class RemoveSectionCommand(QUndoCommand):
+class RemoveSectionCommand(Command):
     """Remove a section with all its steps; undo restores it at the same position."""
 
-    def __init__(self, doc: Document, section: Section, parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Delete section {section.name}", parent)
+    def __init__(self, doc: Document, section: Section) -> None:
+        super().__init__(f"Delete section {section.name}")
         self.doc, self.section, self.index = doc, section, 0
 
     def redo(self) -> None:
@@ -158,11 +154,11 @@ class RemoveSectionCommand(QUndoCommand):
         self.doc.add_section(self.section, self.index)
 
 
-class RenameSectionCommand(QUndoCommand):
+class RenameSectionCommand(Command):
     """Rename a section."""
 
-    def __init__(self, doc: Document, section: Section, name: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Rename section to {name}", parent)
+    def __init__(self, doc: Document, section: Section, name: str) -> None:
+        super().__init__(f"Rename section to {name}")
         self.doc, self.section, self.new, self.old = doc, section, name, section.name
 
     def redo(self) -> None:
@@ -172,11 +168,11 @@ class RenameSectionCommand(QUndoCommand):
         self.doc.rename_section(self.section, self.old)
 
 
-class AddDetachedCommand(QUndoCommand):
+class AddDetachedCommand(Command):
     """Keep a chain of blocks that is not connected to any section."""
 
-    def __init__(self, doc: Document, chain: StepList, parent: QUndoCommand | None = None) -> None:
-        super().__init__("Add unconnected blocks", parent)
+    def __init__(self, doc: Document, chain: StepList) -> None:
+        super().__init__("Add unconnected blocks")
         self.doc, self.chain, self.index = doc, chain, None
 
     def redo(self) -> None:
@@ -186,11 +182,11 @@ class AddDetachedCommand(QUndoCommand):
         self.index = self.doc.remove_detached(self.chain)
 
 
-class RemoveDetachedCommand(QUndoCommand):
+class RemoveDetachedCommand(Command):
     """Drop an (empty or unwanted) unconnected chain."""
 
-    def __init__(self, doc: Document, chain: StepList, parent: QUndoCommand | None = None) -> None:
-        super().__init__("Remove unconnected blocks", parent)
+    def __init__(self, doc: Document, chain: StepList) -> None:
+        super().__init__("Remove unconnected blocks")
         self.doc, self.chain, self.index = doc, chain, 0
 
     def redo(self) -> None:
@@ -200,22 +196,20 @@ class RemoveDetachedCommand(QUndoCommand):
         self.doc.add_detached(self.chain, self.index)
 
 
-class GroupCommand(QUndoCommand):
+class GroupCommand(Command):
     """Several commands as one undo step: run in order on redo, in reverse on undo.
 
-    Children are kept as plain Python references, not as Qt children (``parent=``): with PySide
-    6.12 a Python ``QUndoCommand`` subclass owned only by a C++ parent loses its Python side once
-    no Python reference is left, and the stack then crashes calling ``redo``. With ``doc`` given,
-    each redo/undo runs inside ``doc.batch()``, so views refresh once per undo step.
+    With ``doc`` given, each redo/undo runs inside ``doc.batch()``, so the preview and problems
+    refresh once per undo step, not once per child.
     """
 
-    def __init__(self, text: str, children: list[QUndoCommand] | None = None,
+    def __init__(self, text: str, children: list[Command] | None = None,
                  doc: Document | None = None) -> None:
         super().__init__(text)
-        self.commands: list[QUndoCommand] = list(children or [])
+        self.commands: list[Command] = list(children or [])
         self.doc = doc
 
-    def add(self, command: QUndoCommand) -> QUndoCommand:
+    def add(self, command: Command) -> Command:
         """Append a child command (before the group is pushed); returns it."""
         self.commands.append(command)
         return command
@@ -234,12 +228,11 @@ class GroupCommand(QUndoCommand):
         return self.doc.batch() if self.doc is not None else contextlib.nullcontext()
 
 
-class SetPositionsCommand(QUndoCommand):
+class SetPositionsCommand(Command):
     """Move blocks on the canvas (a finished drag, or auto-layout): one undo step."""
 
-    def __init__(self, doc: Document, positions: dict[str, tuple[float, float]], text: str = "Move blocks",
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, doc: Document, positions: dict[str, tuple[float, float]], text: str = "Move blocks") -> None:
+        super().__init__(text)
         self.doc = doc
         self.new = dict(positions)
         self.old = {key: doc.positions.get(key) for key in positions}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from designer.ui.undo import UndoStack
 
 from designer.model.catalog import Catalog
 from designer.model.document import Document, Step
@@ -41,7 +41,7 @@ class EditSession(QObject):
         super().__init__(parent)
         self.catalog = catalog
         self.validator = Validator(catalog)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.doc = Document.new(catalog.nesting)
         self.path: Path | None = None
         self.problems: list[Problem] = []

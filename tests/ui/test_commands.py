@@ -1,6 +1,6 @@
 """Undo commands: every edit reverses exactly, and repeated field edits merge."""
 
-from PySide6.QtGui import QUndoStack
+from designer.ui.undo import UndoStack
 
 from designer.model.document import MISSING, Document, Step
 from designer.ui.commands import InsertStepCommand, MoveStepCommand, RemoveStepCommand, SetParamCommand
@@ -15,7 +15,7 @@ def make_doc():
 
 
 def test_typing_in_one_field_is_one_undo_step(qapp):
-    doc, stack = make_doc(), QUndoStack()
+    doc, stack = make_doc(), UndoStack()
     rec = doc.sections[0].steps[1]
     before = doc.to_data()
     for value in (1, 12, 123):
@@ -26,7 +26,7 @@ def test_typing_in_one_field_is_one_undo_step(qapp):
 
 
 def test_unset_to_default_and_undo(qapp):
-    doc, stack = make_doc(), QUndoStack()
+    doc, stack = make_doc(), UndoStack()
     rec = doc.sections[0].steps[1]
     doc.set_param(rec, ("format",), "mp3")
     stack.push(SetParamCommand(doc, rec, ("format",), MISSING))
@@ -36,7 +36,7 @@ def test_unset_to_default_and_undo(qapp):
 
 
 def test_insert_remove_move_undo_restore_order(qapp):
-    doc, stack = make_doc(), QUndoStack()
+    doc, stack = make_doc(), UndoStack()
     steps = doc.sections[0].steps
     before = doc.to_data()
     stack.push(InsertStepCommand(doc, steps, 1, Step("play", {"url": "say:hi"})))
