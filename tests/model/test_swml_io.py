@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from designer.model.document import Document, Step, StepList
+from designer.model.document import Document, Step
 from designer.model.schema import load_schema
 from designer.model.swml_io import ParseError, detect_format, dumps, load, loads, locate, save
 from designer.model.yaml_splice import same

@@ -5,26 +5,12 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from designer.model.catalog import load_catalog
-from designer.model.document import Document
-from designer.ui.canvas.view import FlowView
-from designer.ui.session import EditSession
 from tests.ui.test_canvas_link import drag
-
-KEEP = []  # parentless views stay referenced (see test_canvas_drop.KEEP)
-
+from tests.ui.test_canvas_link import make_view as make_linked_view
 
 def make_view(qtbot, data):
-    catalog = load_catalog()
-    session = EditSession(catalog)
-    view = FlowView(session)
-    KEEP.append((session, view))
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    session.replace_document(Document.from_data(data, catalog.nesting))
-    view.reset_zoom()
+    """The linking tests' view, centred on the main start node."""
+    session, view = make_linked_view(qtbot, data)
     view.centerOn(view.flow_scene.starts["main"])
     return session, view
 

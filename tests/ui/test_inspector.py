@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from designer.model.catalog import load_catalog
 from designer.model.document import Step
 from designer.model.problems import Problem
 from designer.ui.commands import InsertStepCommand
-from designer.ui.inspector import Inspector
 from designer.ui.inspector.panel import EMPTY_NONE
-from designer.ui.session import EditSession
-
-
-@pytest.fixture
-def session(qtbot):
-    return EditSession(load_catalog())
-
-
-@pytest.fixture
-def inspector(qtbot, session):
-    panel = Inspector(session)
-    panel.resize(340, 900)
-    qtbot.addWidget(panel)
-    panel.show()
-    return panel
 
 
 def add(session, method, params=None, index=None):

@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtTest import QTest
 
-from designer.model.catalog import load_catalog
-from designer.model.document import Document, Step
-from designer.ui.commands import InsertStepCommand
-from designer.ui.inspector import Inspector
+from designer.model.document import Document
 from designer.ui.inspector.special import CasesEditor, StepsNote
-from designer.ui.session import EditSession
-
-
-@pytest.fixture
-def session(qtbot):
-    return EditSession(load_catalog())
-
-
-@pytest.fixture
-def inspector(qtbot, session):
-    panel = Inspector(session)
-    panel.resize(340, 900)
-    qtbot.addWidget(panel)
-    panel.show()
-    return panel
 
 
 def load(session, steps):

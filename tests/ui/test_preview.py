@@ -4,18 +4,11 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from designer.model import swml_io
-from designer.model.catalog import load_catalog
 from designer.model.document import Step
 from designer.model.problems import ERROR, WARNING, Problem
 from designer.ui.commands import InsertStepCommand, SetParamCommand
 from designer.ui.icons import ERROR_COLOR, WARNING_COLOR
 from designer.ui.preview import PreviewPanel
-from designer.ui.session import EditSession
-
-
-@pytest.fixture
-def session(qapp):
-    return EditSession(load_catalog())
 
 
 @pytest.fixture
