@@ -99,7 +99,7 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
     from designer.ui.main_window import MainWindow
     from designer.ui.session import EditSession
 
-    app.setWindowIcon(icons.icon("mdi6.phone-settings-outline", "#3b82f6"))
+    app.setWindowIcon(icons.app_icon())
     if screenshot:
         # A throw-away settings file: the picture never depends on (or changes) the user's layout.
         settings = QSettings(str(Path(tempfile.mkdtemp()) / "screenshot.ini"), QSettings.Format.IniFormat)

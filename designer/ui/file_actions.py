@@ -16,7 +16,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from designer.model import swml_io
+from designer.model import examples, swml_io
 from designer.model.document import Document
 from designer.ui.session import EditSession
 
@@ -121,6 +121,16 @@ class FileActions(QObject):
         if not self.maybe_save():
             return False
         doc = Document.new(self.session.catalog.nesting)
+        self._lay_out(doc, None)
+        self.session.replace_document(doc, None)
+        self.after_open()
+        return True
+
+    def new_from_example(self, name: str) -> bool:
+        """Start a new, unsaved flow from a shipped example (Save asks where to keep it)."""
+        if not self.maybe_save():
+            return False
+        doc = swml_io.loads(examples.example_text(name), "yaml", nesting=self.session.catalog.nesting)
         self._lay_out(doc, None)
         self.session.replace_document(doc, None)
         self.after_open()

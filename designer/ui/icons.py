@@ -54,3 +54,17 @@ def _make(name: str, tint: QColor) -> QIcon | None:
 def clear_cache() -> None:
     """Forget cached icons (after the colour scheme changed)."""
     _cache.clear()
+
+
+def app_icon() -> QIcon:
+    """The application's own icon (``resources/icons/swml-designer.svg``), read through
+    ``importlib.resources`` so it works from a wheel too."""
+    from importlib import resources
+
+    from PySide6.QtGui import QPixmap
+
+    data = (resources.files("designer.resources") / "icons" / "swml-designer.svg").read_bytes()
+    pixmap = QPixmap()
+    if pixmap.loadFromData(data, "SVG"):
+        return QIcon(pixmap)
+    return icon("mdi6.phone-settings-outline", "#2f6fde")  # no SVG image plugin

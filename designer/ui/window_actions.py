@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from designer.model import examples
 from designer.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -72,6 +73,10 @@ class WindowActions:
                                      "Start an empty flow"))
         file_menu.addAction(self.add("open", "&Open…", files.open_file, Key.Open, "mdi6.folder-open-outline",
                                      "Open a SWML script (YAML or JSON)"))
+        self.examples_menu = file_menu.addMenu("New from E&xample")
+        for name in examples.example_names():
+            self.examples_menu.addAction(examples.example_title(name),
+                                         lambda n=name: files.new_from_example(n))
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         file_menu.addSeparator()

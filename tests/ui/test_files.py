@@ -179,3 +179,26 @@ def test_recent_files_survive_in_settings(window, tmp_path):
     window.settings.sync()
     again = QSettings(window.settings.fileName(), QSettings.Format.IniFormat)
     assert again.value(file_actions.RECENT_KEY) in ([str(path.resolve())], str(path.resolve()))
+
+
+def test_new_from_example_opens_an_unsaved_valid_flow(qtbot, tmp_path):
+    from designer.model import examples
+    from designer.model.catalog import load_catalog
+    from designer.ui.main_window import MainWindow
+    from designer.ui.session import EditSession
+    from PySide6.QtCore import QSettings
+
+    session = EditSession(load_catalog())
+    win = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.files.interactive = False
+    names = examples.example_names()
+    assert names[:3] == ["record-and-play-back", "voicemail", "ivr-menu"]
+    menu_titles = [a.text() for a in win.window_actions.examples_menu.actions()]
+    assert menu_titles == [examples.example_title(n) for n in names]
+    for name in names:
+        assert win.files.new_from_example(name)
+        assert session.path is None and session.undo_stack.isClean()
+        assert session.doc.to_data()["sections"]["main"], name
+        assert [p for p in session.problems if p.severity == "error"] == [], name
+        assert set(win.canvas.flow_scene.blocks) == {s.id for s in session.doc.walk()}
