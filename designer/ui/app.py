@@ -67,11 +67,24 @@ def make_palette(dark: bool) -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication) -> None:
-    """Fusion style with a palette matching the system's light or dark scheme."""
-    app.setStyle("Fusion")
-    app.setPalette(make_palette(is_dark_scheme(app)))
+def apply_theme(app: QApplication, dark: bool | None = None) -> None:
+    """Fusion style with a palette for the light or dark scheme (``None``: the system's).
+
+    The style sheet is set again after the palette: widgets it has already polished keep the
+    colours its ``palette(...)`` references had, so a scheme change at run time would otherwise
+    leave dark text on dark docks.
+    """
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setPalette(make_palette(is_dark_scheme(app) if dark is None else dark))
+    app.setStyleSheet("")
     app.setStyleSheet(_STYLE)
+
+
+def set_scheme(app: QApplication, window, dark: bool | None = None) -> None:
+    """Switch the running window to the light or dark scheme (``None``: the system's)."""
+    apply_theme(app, dark)
+    window.refresh_theme()
 
 
 def application() -> QApplication:
@@ -117,8 +130,7 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
     window.schema_label.setText(preferences.schema_label(schema_path))
 
     def follow_scheme(_scheme: object = None) -> None:
-        app.setPalette(make_palette(is_dark_scheme(app)))
-        window.refresh_theme()
+        set_scheme(app, window)
 
     if screenshot:
         window.files.interactive = False

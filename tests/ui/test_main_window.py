@@ -190,13 +190,25 @@ def test_preferences_dialog_rejects_a_broken_schema(window, tmp_path):
 
 
 def test_theme_refresh_keeps_everything_working(window):
+    from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
+    from designer.ui.app import apply_theme, set_scheme
+
+    def text_lightness(widget):
+        return widget.palette().color(QPalette.ColorRole.WindowText).lightness()
+
     app = QApplication.instance()
-    app.setPalette(make_palette(True))
-    window.refresh_theme()
-    assert window.preview.highlighter._dark
-    app.setPalette(make_palette(False))
-    window.refresh_theme()
-    assert not window.preview.highlighter._dark
-    assert window.palette_panel.item_for("play") is not None
+    apply_theme(app, dark=False)
+    try:
+        set_scheme(app, window, dark=True)  # what a change of the system's scheme runs
+        assert window.preview.highlighter._dark
+        # already-polished widgets get light text, not dark text on a dark window
+        assert text_lightness(window.inspector.title) > 200 and text_lightness(window.docks["palette"]) > 200
+        set_scheme(app, window, dark=False)
+        assert not window.preview.highlighter._dark
+        assert text_lightness(window.inspector.title) < 80
+        assert window.palette_panel.item_for("play") is not None
+    finally:
+        app.setStyleSheet("")
+        app.setPalette(make_palette(False))
