@@ -107,3 +107,25 @@ def test_renaming_a_section_keeps_its_start_node_in_place(qtbot):
     assert view.flow_scene.starts == {"start": item} and item.pos() == pos and item.section_name == "start"
     first = session.doc.sections[0].steps[0].id
     assert (("start", "start"), first) in view.flow_scene.edges
+
+
+def test_an_empty_canvas_tells_how_to_start_until_a_block_is_added(qtbot):
+    from designer.model.catalog import load_catalog
+    from designer.model.document import Step
+    from designer.ui.canvas.view import FlowView
+    from designer.ui.commands import InsertStepCommand
+    from designer.ui.session import EditSession
+
+    session = EditSession(load_catalog())
+    view = FlowView(session)
+    KEEP_EMPTY.append((session, view))
+    qtbot.addWidget(view)
+    assert view.is_empty_flow() and view._showing_hint
+    steps = session.doc.sections[0].steps
+    session.undo_stack.push(InsertStepCommand(session.doc, steps, 0, Step("answer", {})))
+    assert not view.is_empty_flow() and not view._showing_hint
+    session.undo_stack.undo()
+    assert view._showing_hint
+
+
+KEEP_EMPTY: list = []

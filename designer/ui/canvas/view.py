@@ -27,6 +27,10 @@ from designer.ui.interactions.palette_drop import PaletteDrop
 from designer.ui.interactions.pan import PanInteraction
 from designer.ui.session import EditSession
 
+#: Shown at the bottom of an empty canvas: the first thing a new user needs to know.
+EMPTY_HINT = ("Drag a block from the Blocks list and drop it under \u201cmain\u201d, "
+              "or double-click a block in the list to add it.")
+
 MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
 #: Below this zoom block titles stop being readable, so opening a big flow does not go below it.
 READABLE_ZOOM = 0.8
@@ -54,6 +58,9 @@ class FlowView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         rubber_band.enable(self)
         session.document_replaced.connect(self._after_replace)
+        self._showing_hint = self.is_empty_flow()
+        session.document_changed.connect(self._update_hint)
+        session.document_replaced.connect(self._update_hint)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Follow light/dark switches: the palette changes, the canvas repaints in the new colours."""
@@ -312,6 +319,27 @@ class FlowView(QGraphicsView):
         self.setFocus()
 
     # ----------------------------------------------------------------- background
+    def is_empty_flow(self) -> bool:
+        """No block at all yet (read from the document): the canvas shows how to start."""
+        return next(self.session.doc.walk(), None) is None
+
+    def _update_hint(self) -> None:
+        """Repaint the whole viewport when the empty-canvas hint appears or goes away."""
+        if self.is_empty_flow() != self._showing_hint:
+            self._showing_hint = not self._showing_hint
+            self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        if not self.is_empty_flow():
+            return
+        painter.save()
+        painter.resetTransform()
+        area = QRectF(self.viewport().rect()).adjusted(24, 24, -24, -24)
+        painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
+        painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+                         | Qt.TextFlag.TextWordWrap, EMPTY_HINT)
+        painter.restore()
+
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
         theme = self.flow_scene.theme
         painter.fillRect(rect, theme.background)
