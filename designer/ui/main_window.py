@@ -15,7 +15,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from designer.model.document import Section
-from designer.ui.commands import AddSectionCommand
+from designer.ui.commands import AddSectionCommand, GroupCommand, SetPositionsCommand
 from designer.ui.file_actions import FileActions
 from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, clear_cache
 from designer.ui.palette import Palette
@@ -214,7 +214,12 @@ class MainWindow(QMainWindow):
         if self.session.doc.section(name) is not None:
             self.files.show_message("Add section", f"There is already a section called “{name}”.")
             return False
-        self.session.undo_stack.push(AddSectionCommand(self.session.doc, Section(name)))
+        doc = self.session.doc
+        children = [AddSectionCommand(doc, Section(name))]
+        spot = self.canvas_call("free_spot_for_section", quiet=True)
+        if spot is not None:  # beside the other sections, not on top of them
+            children.append(SetPositionsCommand(doc, {f"section:{name}": spot}))
+        self.session.undo_stack.push(GroupCommand(f"Add section {name}", children, doc))
         return True
 
     def validate_now(self) -> None:

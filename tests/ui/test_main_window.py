@@ -79,6 +79,19 @@ def test_add_section_is_one_undoable_step(window, monkeypatch):
     assert window.session.doc.section("sales") is None
 
 
+def test_a_new_section_starts_beside_the_others_not_on_top(window, monkeypatch):
+    window.files.new_from_example("ivr-menu")
+    scene = window.canvas.flow_scene
+    monkeypatch.setattr(window, "ask_section_name", lambda: "after_hours")
+    others = scene.itemsBoundingRect()
+    assert window.add_section()
+    start = scene.starts["after_hours"]
+    assert start.sceneBoundingRect().left() > others.right()
+    assert not any(start.collidesWithItem(item) for item in scene.blocks.values())
+    window.session.undo_stack.undo()
+    assert "after_hours" not in scene.starts and "section:after_hours" not in window.session.doc.positions
+
+
 def test_dock_state_is_kept_in_settings(window, qtbot, tmp_path):
     window.show()
     window.docks["preview"].hide()

@@ -107,6 +107,14 @@ class FlowView(QGraphicsView):
         self.centerOn(rect.left() - margin + size.width() / READABLE_ZOOM / 2,
                       rect.top() - margin + size.height() / READABLE_ZOOM / 2)
 
+    def free_spot_for_section(self) -> tuple[float, float]:
+        """Where a new section's start node goes: right of everything, level with the others."""
+        rect = self.flow_scene.itemsBoundingRect()
+        if rect.isEmpty():
+            return 0.0, 0.0
+        tops = [item.pos().y() for item in self.flow_scene.starts.values()]
+        return layout.snap(rect.right() + layout.SECTION_GAP), layout.snap(min(tops) if tops else rect.top())
+
     def zoom_in(self) -> None:
         self._zoom(1.2)
 
