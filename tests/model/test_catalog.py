@@ -8,11 +8,6 @@ from designer.model.document import MISSING
 from tests.conftest import CALLING_SCHEMA
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
 def test_record_call_fields_come_from_the_schema(catalog):
     spec = catalog.method("record_call")
     assert spec.group == "Recording"

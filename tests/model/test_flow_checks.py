@@ -2,19 +2,7 @@
 
 import pytest
 
-from designer.model.catalog import load_catalog
 from designer.model.document import Document
-from designer.model.validation import Validator
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
-def validator(catalog):
-    return Validator(catalog)
 
 
 def codes(validator, catalog, sections):

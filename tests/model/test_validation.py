@@ -12,16 +12,6 @@ from tests.conftest import CALLING_SCHEMA, FIXTURES
 INVALID = FIXTURES / "invalid"
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
-def validator(catalog):
-    return Validator(catalog)
-
-
 def check(validator, catalog, text):
     doc = swml_io.loads(text, "yaml", nesting=catalog.nesting)
     return doc, validator.validate(doc, text, "yaml")
