@@ -21,6 +21,32 @@ def branch_label(path: tuple[Any, ...]) -> str:
     return " ".join(parts)
 
 
+#: Longest condition text shown on a branch port before its middle is cut out ("…").
+CONDITION_CHARS = 22
+
+
+def branch_text(step: Step, path: tuple[Any, ...], nesting: tuple[tuple[Any, ...], ...]) -> str:
+    """A port label that says when the branch runs: ``if prompt_value == '1'`` / ``otherwise``.
+
+    Only for the items of a list of conditions (``cond``, a ``result`` list); anything else, or a
+    condition with no text yet, gets :func:`branch_label`.
+    """
+    if len(path) >= 2 and path[-1] in ("then", "else") and isinstance(path[-2], int) \
+            and tuple(path[:-2]) + ("*", "then") in nesting:
+        item = step.get(tuple(path[:-1]))
+        if isinstance(item, dict):
+            when = item.get("when")
+            if path[-1] == "else" and "when" not in item and "then" not in item:
+                return "otherwise"
+            if path[-1] == "then" and isinstance(when, str) and when.strip():
+                text = " ".join(when.split())
+                if len(text) > CONDITION_CHARS:  # keep both ends: "== 'sip'" is what differs
+                    head = (CONDITION_CHARS - 1) // 2
+                    text = text[:head] + "…" + text[len(text) - (CONDITION_CHARS - 1 - head):]
+                return f"if {text}"
+    return branch_label(path)
+
+
 def index_problems(problems: list[Problem]) -> ProblemIndex:
     """Step id -> (errors, warnings, messages)."""
     found: dict[str, list] = {}
@@ -51,7 +77,7 @@ def look_for(step: Step, catalog: Catalog, detached: bool, problems: ProblemInde
         summary=summarize(step),
         icon=spec.icon,
         group=spec.group,
-        branches=tuple(branch_label(path) for path, _ in children),
+        branches=tuple(branch_text(step, path, spec.nesting) for path, _ in children),
         detached=detached,
         errors=errors,
         warnings=warnings,

@@ -18,6 +18,7 @@ from designer.model.problems import Problem
 from designer.ui.commands import SetParamCommand
 from designer.ui.inspector import play, record_call, stop_record_call
 from designer.ui.inspector.base import is_empty, same_value
+from designer.ui.inspector.cond import ConditionsEditor, descriptions, is_cond_list
 from designer.ui.inspector.context import EditorContext
 from designer.ui.inspector.registry import create_editor, is_check
 from designer.ui.inspector.row import FieldRow
@@ -54,8 +55,9 @@ def form_shape(step: Step, spec: MethodSpec) -> tuple:
     known = {f.name for f in spec.fields}
     unknown = tuple(k for k in params if k not in known) if isinstance(params, dict) else ()
     cases = step.get(("case",), {}) if step.method == "switch" else {}
+    nested = tuple(type(step.get(f.path)).__name__ for f in spec.fields if f.holds_steps)
     return (step.method, step.form, spec.known, type(params).__name__, unknown,
-            tuple(cases) if isinstance(cases, dict) else ())
+            tuple(cases) if isinstance(cases, dict) else (), nested)
 
 
 class StepForm(QWidget):
@@ -69,6 +71,8 @@ class StepForm(QWidget):
         self.bindings: list[Binding] = []
         self.sections: list[FormSection] = []
         self._refreshers: list[Callable[[], None]] = []
+        #: Editors that show some problems themselves: they get the list and return the rest.
+        self._problem_takers: list[Callable[[list[Problem]], list[Problem]]] = []
         self._last: SetParamCommand | None = None
         self.shape = form_shape(step, self.spec)
         self.layout_ = QVBoxLayout(self)
@@ -154,11 +158,25 @@ class StepForm(QWidget):
     def _add_nested(self, section: FormSection, spec: FieldSpec) -> None:
         if self.step.method == "switch" and spec.path == ("case",):
             widget: Any = CasesEditor(self.session.doc, self.step, self._push, section.body)
+        elif is_cond_list(self.spec.nesting, spec.path) and isinstance(self.step.get(spec.path), list):
+            section.add_row("", QLabel(f"{spec.label}: conditions", section.body))
+            self.add_conditions(section, spec.path, spec.description)
+            return
         else:
             widget = StepsNote(self.step, spec.path, section.body)
         widget.setToolTip(spec.description)
         self._refreshers.append(widget.refresh)
         section.add_row(spec.label, widget, spec.description)
+
+    def add_conditions(self, section: FormSection, path: ParamPath, tooltip: str) -> ConditionsEditor:
+        """A :class:`ConditionsEditor` for the list of conditions at ``path``, spanning the row."""
+        editor = ConditionsEditor(self.session.doc, self.step, path, self._push, self.close_run,
+                                  descriptions(self.session.catalog), section.body)
+        editor.setToolTip(tooltip)
+        self._refreshers.append(editor.refresh)
+        self._problem_takers.append(editor.take_problems)
+        section.add_row("", editor)
+        return editor
 
     def add_row(self, section: FormSection, path: ParamPath, spec: FieldSpec | None, editor: Any,
                 label: str, whole: bool = False) -> Binding:
@@ -248,6 +266,8 @@ class StepForm(QWidget):
         """Red outline + message under each field with a problem; the rest at the top."""
         by_row: dict[int, list[Problem]] = {}
         top: list[str] = []
+        for take in self._problem_takers:
+            problems = take(problems)
         for problem in problems:
             binding = self.binding_for(tuple(problem.field)) if problem.field else None
             if binding is None:

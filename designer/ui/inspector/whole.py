@@ -1,7 +1,8 @@
 """Forms for steps whose value is not a settings object, and for steps that are not methods.
 
 ``label: intro`` (text), ``sleep: 500`` (a number), ``unset: [a, b]`` (text or list), ``return``
-(anything) get one editor for the whole value. ``cond`` branches are edited on the canvas.
+(anything) get one editor for the whole value; ``cond`` gets the conditions editor (its branches'
+steps are edited on the canvas).
 Unknown methods and steps that are not methods at all get raw YAML and a note saying why.
 """
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 
 from designer.model.document import StepList
 from designer.ui.commands import GroupCommand, SetMethodCommand, SetParamCommand
+from designer.ui.inspector.cond import is_cond_list
 from designer.ui.inspector.registry import create_editor
 from designer.ui.inspector.special import StepsNote, note
 from designer.ui.inspector.structured import YamlEditor
@@ -38,6 +40,9 @@ def build_whole_value(form: Any) -> None:
                                  "written and exported unchanged; its settings are shown as YAML.",
                                  section.body, warning=True))
         form.add_row(section, (), None, YamlEditor(None, min_lines=3), "", whole=True)
+        return
+    if is_cond_list(spec.nesting, ()) and isinstance(step.params, (list, type(None))):
+        form.add_conditions(form.add_section("Conditions"), (), spec.description)
         return
     section = form.add_section("Settings")
     if spec.nesting and not isinstance(step.params, dict):
