@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtTest import QTest
 
+from designer.model.catalog import load_catalog
 from designer.model.document import Step
 from designer.model.problems import Problem
 from designer.ui.commands import InsertStepCommand
@@ -187,3 +189,20 @@ def test_field_focus_request_focuses_the_field(session, inspector, qtbot):
     session.request_field_focus(step.id, ("status_url",))
     target = editor(inspector, "status_url").line
     qtbot.waitUntil(lambda: target.hasFocus() or inspector.focusWidget() is target)
+
+
+#: Every method of the bundled schema, plus methods only the newer official schema knows.
+ALL_METHODS = sorted(load_catalog().methods) + ["ai_sidecar", "stream", "transcribe"]
+
+
+@pytest.mark.parametrize("method", ALL_METHODS)
+def test_every_method_gets_a_panel_that_fits_and_edits_nothing_by_itself(session, inspector, method):
+    spec = session.catalog.method(method)
+    step = add(session, method, spec.empty_value if spec.known else {"url": "wss://example.com/s"})
+    before = session.doc.to_data()
+    session.select([step.id])
+    assert inspector.stack.currentWidget() is inspector.page
+    assert inspector.title.text()
+    inspector.grab()  # lays out and paints every editor
+    assert inspector.page.sizeHint().width() <= 340 + 40, "panel wider than its dock"
+    assert session.doc.to_data() == before, "showing a panel must not change the flow"
