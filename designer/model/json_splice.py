@@ -23,7 +23,8 @@ from functools import partial
 from json.decoder import scanstring
 from typing import Any, Callable
 
-from designer.model.document import MISSING, Document, Step, StepList, to_plain
+from designer.model.document import Document
+from designer.model.steps import MISSING, Step, StepList, to_plain
 from designer.model.yaml_splice import _canon, _doc_tree, same
 
 _WS = re.compile(r"[ \t\n\r]*")

@@ -17,7 +17,8 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from designer.model.document import MISSING, Document, Step, StepList, to_plain
+from designer.model.document import Document
+from designer.model.steps import MISSING, Step, StepList, to_plain
 from designer.model.yaml_text import content_end, dump_lines, flow_pair
 
 

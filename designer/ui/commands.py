@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from designer.model.document import MISSING, Document, ParamPath, Section, Step, StepList, copy_value
+from designer.model.document import Document, Section
+from designer.model.steps import MISSING, ParamPath, Step, StepList, copy_value
 from designer.ui.undo import Command
 
 _SET_PARAM_ID = 1001

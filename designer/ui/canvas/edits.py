@@ -13,7 +13,7 @@ from typing import Any, Iterable
 import yaml
 from PySide6.QtCore import QPointF
 
-from designer.model.document import Step, StepList, walk_steps
+from designer.model.steps import Step, StepList, walk_steps
 from designer.model.layout import BLOCK_W, H_GAP, START_H, V_GAP, snap, step_height
 from designer.ui.canvas.ports import PortRef
 from designer.ui.commands import (AddDetachedCommand, GroupCommand, InsertStepCommand, MoveStepCommand,

@@ -14,7 +14,8 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from designer.model.document import Document, ParamPath, Step, StepList, copy_value
+from designer.model.document import Document
+from designer.model.steps import ParamPath, Step, StepList, copy_value
 from designer.model.problems import Problem
 from designer.ui.commands import SetParamCommand
 from designer.ui.inspector import icons
