@@ -1,6 +1,10 @@
 """Fixtures the UI tests share: an edit session on the bundled schema and an inspector on it."""
 
+import gc
+
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
 from designer.model.catalog import load_catalog
 from designer.ui.inspector import Inspector
@@ -21,3 +25,19 @@ def inspector(qtbot, session):
     qtbot.addWidget(panel)
     panel.show()
     return panel
+
+
+@pytest.fixture(autouse=True)
+def _tidy_qt_between_tests(qapp):
+    """Close and free each test's windows at a quiet moment, before the next test paints.
+
+    pytest-qt holds its widgets weakly; a view left in a reference cycle is otherwise freed by
+    whichever garbage-collector pass comes next, possibly while the next test is painting it,
+    and shown-but-forgotten windows would slow every later event loop down.
+    """
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

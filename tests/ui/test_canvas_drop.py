@@ -11,16 +11,10 @@ from designer.ui.interactions.palette_drop import METHOD_MIME
 from designer.ui.session import EditSession
 
 
-#: Views stay referenced until the end of the run: a parentless view whose wrapper is collected
-#: by a garbage-collector pass running inside its own paint event would crash the process.
-KEEP = []
-
-
 def make_view(qtbot, data=None):
     catalog = load_catalog()
     session = EditSession(catalog)
     view = FlowView(session)
-    KEEP.append((session, view))
     qtbot.addWidget(view)
     view.resize(1000, 700)
     view.show()

@@ -10,7 +10,6 @@ from designer.model.document import Document
 from designer.ui.canvas.view import FlowView
 from designer.ui.session import EditSession
 
-KEEP = []  # parentless views stay referenced (see test_canvas_drop.KEEP)
 LEFT, NOMOD = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 
 
@@ -18,7 +17,6 @@ def make_view(qtbot, data):
     catalog = load_catalog()
     session = EditSession(catalog)
     view = FlowView(session)
-    KEEP.append((session, view))
     qtbot.addWidget(view)
     view.resize(1200, 800)
     view.show()

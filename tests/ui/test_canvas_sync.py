@@ -118,7 +118,6 @@ def test_an_empty_canvas_tells_how_to_start_until_a_block_is_added(qtbot):
 
     session = EditSession(load_catalog())
     view = FlowView(session)
-    KEEP_EMPTY.append((session, view))
     qtbot.addWidget(view)
     assert view.is_empty_flow() and view._showing_hint
     steps = session.doc.sections[0].steps
@@ -127,5 +126,3 @@ def test_an_empty_canvas_tells_how_to_start_until_a_block_is_added(qtbot):
     session.undo_stack.undo()
     assert view._showing_hint
 
-
-KEEP_EMPTY: list = []

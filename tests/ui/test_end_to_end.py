@@ -19,7 +19,6 @@ from designer.ui.main_window import MainWindow
 from designer.ui.session import EditSession
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-KEEP: list = []  # windows outlive their test: a window collected mid-paint crashes PySide
 
 
 @pytest.fixture
@@ -27,7 +26,7 @@ def window(qtbot, tmp_path):
     session = EditSession(load_catalog())
     win = MainWindow(session, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     win.files.interactive = False
-    KEEP.append(win)
+    qtbot.addWidget(win)
     win.resize(1500, 950)
     win.show()
     qtbot.waitExposed(win)

@@ -165,9 +165,8 @@ class BlockItem(QGraphicsItem):
         tint.setAlpha(40 if not t.dark else 70)
         painter.setBrush(tint)
         painter.drawRoundedRect(tile, 8, 8)
-        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        pixmap = t.icon(look.icon, accent, ICON, dpr)
-        painter.drawPixmap(QPointF(tile.center().x() - ICON / 2, tile.center().y() - ICON / 2), pixmap)
+        t.paint_icon(painter, look.icon, accent,
+                     QRectF(tile.center().x() - ICON / 2, tile.center().y() - ICON / 2, ICON, ICON))
         font = QFont(painter.font())
         font.setPointSizeF(10.0)
         font.setBold(True)

@@ -76,8 +76,7 @@ class StartItem(QGraphicsItem):
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, name)
         else:
             white = QColor("white")
-            dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-            painter.drawPixmap(QPointF(14, START_H / 2 - 9), t.icon("mdi6.play-circle", white, 18, dpr))
+            t.paint_icon(painter, "mdi6.play-circle", white, QRectF(14, START_H / 2 - 9, 18, 18))
             font = QFont(painter.font())
             font.setPointSizeF(10.0)
             font.setBold(True)

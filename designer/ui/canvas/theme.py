@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmap
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 
 #: Accent per palette group (hue families chosen to stay readable on light and dark cards).
 GROUP_ACCENTS = {
@@ -44,6 +44,7 @@ class Theme:
 
     @classmethod
     def from_palette(cls, palette: QPalette | None = None) -> "Theme":
+        load_icon_fonts()
         palette = palette or QGuiApplication.palette()
         window = palette.color(QPalette.ColorRole.Window)
         if window.isValid():  # the app sets its palette from the colour scheme; follow what it shows
@@ -70,18 +71,34 @@ class Theme:
     def accent(self, group: str) -> QColor:
         return QColor(GROUP_ACCENTS.get(group, GROUP_ACCENTS["Other"]))
 
-    def icon(self, name: str, color: QColor, size: int, dpr: float = 1.0) -> QPixmap:
-        """A qtawesome icon as a pixmap, rendered once per (name, colour, size, dpr)."""
-        key = (name, color.rgba(), size, dpr)
-        pixmap = self._icons.get(key)
-        if pixmap is None:
+    def paint_icon(self, painter: QPainter, name: str, color: QColor, rect: QRectF) -> None:
+        """Draw a qtawesome icon straight onto the canvas painter.
+
+        The icon (a font glyph) is kept per (name, colour); no pixmap is cached. Cached
+        pixmaps rendered through qtawesome's icon engine were drawn while invalid after some
+        garbage-collector passes (a crash inside ``QPainter::drawPixmap``); painting the glyph
+        with our own painter has no such intermediate object.
+        """
+        key = (name, color.rgba())
+        icon = self._icons.get(key)
+        if icon is None:
             import qtawesome
 
             try:
                 icon = qtawesome.icon(name, color=color)
             except Exception:  # an icon name this qtawesome does not know
                 icon = qtawesome.icon("mdi6.puzzle-outline", color=color)
-            pixmap = icon.pixmap(int(size * dpr), int(size * dpr))
-            pixmap.setDevicePixelRatio(dpr)
-            self._icons[key] = pixmap
-        return pixmap
+            self._icons[key] = icon
+        icon.paint(painter, rect.toRect())
+
+
+def load_icon_fonts() -> None:
+    """Load qtawesome's icon fonts now, outside any paint event.
+
+    qtawesome loads its fonts on the first icon asked for. When that first request came from a
+    block's ``paint()``, the process crashed a little later inside ``QPainter`` (reproduced in
+    the test suite; loading the fonts beforehand removes it), so scenes load them up front.
+    """
+    import qtawesome
+
+    qtawesome.icon("mdi6.play-circle")
