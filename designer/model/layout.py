@@ -76,7 +76,9 @@ def _place_list(steps: StepList, x: float, y: float, out: Positions) -> tuple[fl
         bottom = y + step_height(step)
         bx = x + BLOCK_W + H_GAP
         branch_top = _ceil_grid(bottom + V_GAP)
-        for _, child in step.child_lists():
+        # The last branch takes the nearest column: branch ports are stacked down the block's
+        # right side, so links to columns in reverse order nest instead of crossing.
+        for _, child in reversed(step.child_lists()):
             if not len(child):
                 continue
             w, b = _place_list(child, bx, branch_top, out)
