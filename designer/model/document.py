@@ -285,10 +285,13 @@ class Document:
         return index
 
     def rename_section(self, section: Section, name: str) -> None:
-        """Rename a section; ``goto``/``execute`` targets are not rewritten (validation reports them)."""
+        """Rename a section (its start node keeps its place); ``execute``/``transfer``
+        destinations are not rewritten here (see :func:`designer.model.sections.jumps_to`)."""
         if name != section.name and self.section(name) is not None:
             raise ValueError(f"a section called {name!r} exists already")
         old, section.name = section.name, name
+        if f"section:{old}" in self.positions:
+            self.positions[f"section:{name}"] = self.positions.pop(f"section:{old}")
         self.section_renamed.emit(section, old)
         self._changed()
 

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any, Iterator
 from designer.model.catalog import Catalog
 from designer.model.document import Document, Step, StepList
 from designer.model.problems import ERROR, WARNING, Problem
+from designer.model.sections import SECTION_NAME
 
 if TYPE_CHECKING:  # pragma: no cover
     from designer.model.validation import Located
 
 #: A use of the URL ``record_call`` sets: ``${record_call_url}``, ``%{record_call_url}``.
 RECORD_URL_USE = re.compile(r"[$%]\{\s*record_call_url\s*\}")
-_SECTION_NAME = re.compile(r"^[A-Za-z0-9_\-]+$")
+_SECTION_NAME = SECTION_NAME
 MAIN = "main"
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
+from designer.model import sections
 from designer.model.document import Section
 from designer.ui.commands import AddSectionCommand, GroupCommand, SetPositionsCommand
 from designer.ui.file_actions import FileActions
@@ -211,8 +212,9 @@ class MainWindow(QMainWindow):
         name = self.ask_section_name()
         if not name:
             return False
-        if self.session.doc.section(name) is not None:
-            self.files.show_message("Add section", f"There is already a section called “{name}”.")
+        problem = sections.name_problem(self.session.doc, name)
+        if problem:
+            self.files.show_message("Add section", problem)
             return False
         doc = self.session.doc
         children = [AddSectionCommand(doc, Section(name))]

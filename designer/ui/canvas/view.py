@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer.model import layout
 from designer.model.layout import GRID, V_GAP
+from designer.ui.canvas import menus
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
@@ -57,6 +58,7 @@ class FlowView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         rubber_band.enable(self)
+        self.prompts = menus.SectionPrompts(self)
         session.document_replaced.connect(self._after_replace)
         self._showing_hint = self.is_empty_flow()
         session.document_changed.connect(self._update_hint)
@@ -325,6 +327,18 @@ class FlowView(QGraphicsView):
         self.drop_handler.drop(event.mimeData(), self.mapToScene(event.position().toPoint()))
         event.acceptProposedAction()
         self.setFocus()
+
+    # ----------------------------------------------------------------- menus
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        menus.context_menu(self, self.mapToScene(event.pos())).exec(event.globalPos())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        """Double-click a section's start node to rename it."""
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, StartItem) and item.section_name != menus.MAIN:
+            menus.rename_section(self, item.section_name)
+            return
+        super().mouseDoubleClickEvent(event)
 
     # ----------------------------------------------------------------- background
     def is_empty_flow(self) -> bool:
