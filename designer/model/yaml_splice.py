@@ -62,6 +62,18 @@ def _shift(lines: list[str], delta: int) -> list[str]:
     return list(lines)
 
 
+def _quoted_like(style: str | None, value: Any) -> str | None:
+    """``value`` written in the quote style the replaced scalar had (``"mp3"`` stays
+    double-quoted when it becomes ``"wav"``); ``None`` when that style does not fit."""
+    if not isinstance(value, str) or any(ch in value for ch in "\n\r\x85\u2028\u2029"):
+        return None
+    if style == '"':
+        return json.dumps(value, ensure_ascii=False)
+    if style == "'":
+        return "'" + value.replace("'", "''") + "'"
+    return None
+
+
 def _is_comment(line: str) -> bool:
     return line.lstrip().startswith("#")
 
@@ -218,7 +230,8 @@ class YamlSource:
             key_text = " " * column + dump_lines({key: None}, 0)[0][: -len("null")]
             if fresh[0].startswith(key_text):  # keep the rest of the line, e.g. a trailing comment
                 line = self._own(entry.head, entry.head + 1, old_column)[0]
-                patched = line[: node.start_mark.column] + fresh[0][len(key_text):] + line[node.end_mark.column:]
+                text = _quoted_like(node.style, value) or fresh[0][len(key_text):]
+                patched = line[: node.start_mark.column] + text + line[node.end_mark.column:]
                 return _shift([patched], delta)
         if isinstance(node, MappingNode) and node.flow_style and node.value and isinstance(value, dict):
             return self._flow_mapping(value, entry, old_column, delta) or fresh

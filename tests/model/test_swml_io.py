@@ -275,3 +275,15 @@ def test_random_documents_round_trip(data, fmt):
     again = loads(text, fmt).to_data()
     assert same(again, doc.to_data())
     assert same(loads(dumps(loads(text, fmt), fmt), fmt).to_data(), again)
+
+
+def test_a_changed_quoted_value_keeps_its_quotes_and_trailing_comment():
+    src = ('version: "1.0.0"\nsections:\n  main:\n    - record_call:\n'
+           '        format: "mp3"  # smaller files\n        control_id: \'rec\'\n')
+    doc = loads(src, "yaml")
+    step = doc.sections[0].steps[0]
+    doc.set_param(step, ("format",), "wav")
+    doc.set_param(step, ("control_id",), "it's")
+    out = dumps(doc)
+    assert out == src.replace('"mp3"', '"wav"').replace("'rec'", "'it''s'")
+    assert loads(out, "yaml").to_data() == doc.to_data()
