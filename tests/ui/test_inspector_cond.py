@@ -164,3 +164,20 @@ def test_canvas_ports_say_when_each_branch_runs(session):
         {"else": []}]}]}})
     look = look_for(cond, session.catalog, False, {}, False, False)
     assert look.branches == ("if prompt_value == '1'", "if a_very_lon…s_on_and_on", "#3 then", "otherwise")
+
+
+def test_otherwise_stays_last_and_a_condition_with_else_counts_both(session, inspector):
+    cond, = load(session, {"version": "1.0.0", "sections": {"main": [{"cond": [
+        {"when": "a == 1", "then": [{"hangup": {}}], "else": [{"answer": {}}, {"hangup": {}}]},
+        {"when": "b == 2", "then": []},
+        {"else": [{"hangup": {}}]},
+    ]}]}})
+    session.select([cond.id])
+    editor = inspector.form.findChild(ConditionsEditor)
+    assert [row.count.text() for row in editor.rows] == ["1 step, else 2", "0 steps", "1 step"]
+    assert [(row.up.isEnabled(), row.down.isEnabled()) for row in editor.rows] == [
+        (False, True), (True, False), (False, False)]
+    before = value(session)
+    editor.move(1, 1)  # would put a condition after otherwise: refused
+    editor.move(2, -1)
+    assert value(session) == before and session.undo_stack.count() == 0

@@ -169,9 +169,9 @@ class ConditionsEditor(QWidget):
                     cursor = row.line.cursorPosition()
                     row.line.setText(text)
                     row.line.setCursorPosition(min(cursor, len(text)))
-            row.count.setText(_steps(count_steps(self.step, self.path + (i,))))
-            row.up.setEnabled(i > 0)
-            row.down.setEnabled(i < len(items) - 1)
+            row.count.setText(self._count_words(i, item))
+            row.up.setEnabled(self._can_move(kinds, i, -1))
+            row.down.setEnabled(self._can_move(kinds, i, 1))
         self.empty.setVisible(not items)
         self.else_button.setVisible(not self.has_otherwise())
         self._show_problems()
@@ -255,11 +255,26 @@ class ConditionsEditor(QWidget):
             del new[index]
             self._replace(new, f"Remove {word}")
 
+    def _count_words(self, index: int, item: Any) -> str:
+        """"2 steps", or "2 steps, else 1" for a condition that also has its own else branch."""
+        base = self.path + (index,)
+        if isinstance(item, dict) and "when" in item and "else" in item:
+            then = count_steps(self.step, base + ("then",))
+            return f"{_steps(then)}, else {count_steps(self.step, base + ('else',))}"
+        return _steps(count_steps(self.step, base))
+
+    @staticmethod
+    def _can_move(kinds: tuple[str, ...], index: int, delta: int) -> bool:
+        """Conditions reorder among themselves; an otherwise branch stays last (a condition
+        after it could never be reached)."""
+        other = index + delta
+        return (0 <= other < len(kinds) and kinds[index] != ELSE and kinds[other] != ELSE)
+
     def move(self, index: int, delta: int) -> None:
         """Move a branch up (``-1``) or down (``1``): conditions are checked in order."""
         new = copy_value(self.items())
         other = index + delta
-        if 0 <= index < len(new) and 0 <= other < len(new):
+        if self._can_move(tuple(branch_kind(item) for item in new), index, delta):
             new[index], new[other] = new[other], new[index]
             self._replace(new, "Move branch " + ("up" if delta < 0 else "down"))
             button = self.rows[other].up if delta < 0 else self.rows[other].down
