@@ -104,8 +104,9 @@ class Validator:
         return f"'{name}' is written as plain text: write it as {name}: {value or '{}'}"
 
     def _extra_checks(self, step: Step) -> list[Finding]:
-        """Checks the schema cannot express: DTMF stop keys (a warning, per NOTES.md)."""
-        out: list[Finding] = []
+        """Checks the schema cannot express: DTMF stop keys (a warning, per NOTES.md) and
+        conditions left empty (valid SWML, but a branch that tests nothing)."""
+        out: list[Finding] = list(_empty_conditions(step))
         params = step.params
         if isinstance(params, dict):
             keys = params.get("terminators")
@@ -265,3 +266,18 @@ def validator_for(catalog: Catalog) -> Validator:
     if found is None or found.catalog is not catalog:
         found = _VALIDATORS[id(catalog)] = Validator(catalog)
     return found
+
+
+def _empty_conditions(step: Step) -> Iterator[Finding]:
+    """An empty ``when`` in ``cond`` or in a list-shaped ``result`` (connect, execute...)."""
+    params = step.params
+    branches: list[tuple[tuple[Any, ...], Any]] = []
+    if step.method == "cond" and isinstance(params, list):
+        branches = [((), params)]
+    elif isinstance(params, dict) and isinstance(params.get("result"), list):
+        branches = [(("result",), params["result"])]
+    for base, items in branches:
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and isinstance(item.get("when"), str) and not item["when"].strip():
+                yield Finding(WARNING, "This condition is empty: write what to test, e.g. prompt_value == '1'",
+                              base + (i, "when"), "cond.empty_when")

@@ -218,3 +218,12 @@ def test_parse_error_from_validate_file(tmp_path):
     path.write_text("sections:\n  main:\n    - answer: {\n", "utf-8")
     with pytest.raises(swml_io.ParseError):
         validate_file(path)
+
+
+def test_an_empty_condition_is_a_warning_on_its_when_field(validator, catalog):
+    from designer.model.document import Document
+
+    doc = Document.from_data({"version": "1.0.0", "sections": {"main": [
+        {"cond": [{"when": "", "then": []}, {"when": "prompt_value == '1'", "then": []}]}]}}, catalog.nesting)
+    found = [(p.severity, p.field, p.code) for p in validator.validate(doc)]
+    assert found == [("warning", (0, "when"), "cond.empty_when")]
