@@ -55,6 +55,8 @@ class CodeView(QPlainTextEdit):
         self.setFont(font)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.marks: dict[int, str] = {}
+        #: The first line of the selected block (1-based), tinted in the selection colour.
+        self.current: int | None = None
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_margin)
         self.updateRequest.connect(self._on_update_request)
@@ -105,8 +107,31 @@ class CodeView(QPlainTextEdit):
     def set_marks(self, marks: dict[int, str]) -> None:
         """Mark lines (1-based) with a background tint and a gutter dot of the given colour."""
         self.marks = marks
+        self._apply_selections()
+
+    def set_current(self, line: int | None) -> None:
+        """Tint the selected block's first line and scroll it into view (``None``: no block)."""
+        self.current = line
+        self._apply_selections()
+        block = self.document().findBlockByNumber(line - 1) if line else None
+        if block is not None and block.isValid():
+            cursor = QTextCursor(block)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def _apply_selections(self) -> None:
         selections = []
-        for line, color in sorted(marks.items()):
+        if self.current:
+            block = self.document().findBlockByNumber(self.current - 1)
+            if block.isValid():
+                sel = QTextEdit.ExtraSelection()
+                tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+                tint.setAlpha(40)
+                sel.format.setBackground(tint)
+                sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                sel.cursor = QTextCursor(block)
+                selections.append(sel)
+        for line, color in sorted(self.marks.items()):
             block = self.document().findBlockByNumber(line - 1)
             if not block.isValid():
                 continue
@@ -199,6 +224,7 @@ class PreviewPanel(QWidget):
         session.document_changed.connect(self.schedule)
         session.document_replaced.connect(self.schedule)
         session.problems_changed.connect(self._on_problems_changed)
+        session.selection_changed.connect(self._show_selected)
         self._render()
 
     # ----------------------------------------------------------------- public API
@@ -250,6 +276,7 @@ class PreviewPanel(QWidget):
             self.editor.replace_text(self._shown.removesuffix("\n"), text.removesuffix("\n"))
             self._shown = text
         self._mark_problems()
+        self._show_selected()
 
     def _on_problems_changed(self, _problems: list) -> None:
         self._mark_problems()
@@ -271,6 +298,24 @@ class PreviewPanel(QWidget):
                     marks[line] = ERROR_COLOR if problem.is_error else WARNING_COLOR
         self.editor.set_marks(marks)
         self._update_info()
+
+    def _show_selected(self, *_args) -> None:
+        """Follow the canvas: the selected block's line is tinted and scrolled into view."""
+        if self._pending:
+            return  # the coming render shows it against the new text
+        step = self.session.selected_step()
+        path = self.session.doc.data_path(step) if step is not None else None
+        if path is not None and step.form == "method":
+            path = path + (step.method,)  # the method's own line (JSON puts "{" on the line before)
+        line = None
+        if path is not None:
+            try:
+                found = swml_io.locate(self._shown, self.fmt)(path)
+            except Exception:
+                found = None
+            line = found[0] if found else None
+        if line != self.editor.current:
+            self.editor.set_current(line)
 
     def _update_info(self) -> None:
         lines = len(self._shown.splitlines())

@@ -103,3 +103,15 @@ def test_block_menu_selects_the_block_and_offers_delete(qtbot, session):
     delete = next(a for a in menu.actions() if a.text() == "Delete")
     delete.trigger()
     assert session.doc.sections[0].steps[0].method == "label"
+
+
+def test_a_block_selected_elsewhere_is_scrolled_into_view(qtbot, session):
+    view = make_view(qtbot, session, Answers())
+    view.reset_zoom()
+    view.centerOn(view.flow_scene.starts["main"])
+    far = next(s for s in session.doc.walk() if s.method == "hangup")  # in the last section
+    item = view.block_item(far.id)
+    shown = lambda: view.mapToScene(view.viewport().rect()).boundingRect()  # noqa: E731
+    assert not shown().contains(item.sceneBoundingRect())
+    session.request_field_focus(far.id, ())
+    assert shown().contains(item.sceneBoundingRect())

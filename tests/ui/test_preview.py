@@ -113,3 +113,19 @@ def test_scroll_position_is_kept_across_an_edit(preview, session, qtbot):
     session.undo_stack.push(SetParamCommand(session.doc, session.doc.sections[0].steps[70], ("volume",), 3))
     assert "volume: 3" in preview.text()
     assert bar.value() == before
+
+
+def test_the_selected_block_is_tinted_and_follows_format_and_edits(preview, session):
+    add(session, "answer", {})
+    rec = add(session, "record_call", {"format": "mp3"})
+    assert preview.editor.current is None
+    session.select([rec.id])
+    lines = preview.text().splitlines()
+    assert lines[preview.editor.current - 1].strip() == "- record_call:"
+    preview.set_format("json")
+    assert preview.text().splitlines()[preview.editor.current - 1].strip() == '"record_call": {'
+    preview.set_format("yaml")
+    session.undo_stack.push(InsertStepCommand(session.doc, session.doc.sections[0].steps, 0, Step("hangup", {})))
+    assert preview.text().splitlines()[preview.editor.current - 1].strip() == "- record_call:"
+    session.select([])
+    assert preview.editor.current is None

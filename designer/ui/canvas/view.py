@@ -62,6 +62,7 @@ class FlowView(QGraphicsView):
         session.document_replaced.connect(self._after_replace)
         self._showing_hint = self.is_empty_flow()
         session.document_changed.connect(self._update_hint)
+        session.field_focus_requested.connect(self._on_field_focus)
         session.document_replaced.connect(self._update_hint)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -210,9 +211,7 @@ class FlowView(QGraphicsView):
         if step is None:
             return None
         self.session.select([step.id])
-        item = self.block_item(step.id)
-        if item is not None:
-            self.ensureVisible(item, 40, 40)
+        self.reveal(step.id)
         return step.id
 
     def _paste_pos(self) -> QPointF:
@@ -344,6 +343,19 @@ class FlowView(QGraphicsView):
     def is_empty_flow(self) -> bool:
         """No block at all yet (read from the document): the canvas shows how to start."""
         return next(self.session.doc.walk(), None) is None
+
+    def _on_field_focus(self, step_id: str, _field: tuple) -> None:
+        self.reveal(step_id)
+
+    def reveal(self, step_id: str) -> None:
+        """Scroll a block into view if it is not fully shown (a problem clicked in the list,
+        a block added from the palette)."""
+        item = self.flow_scene.blocks.get(step_id)
+        if item is None:
+            return
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not shown.contains(item.sceneBoundingRect()):
+            self.ensureVisible(item, 40, 40)
 
     def _update_hint(self) -> None:
         """Repaint the whole viewport when the empty-canvas hint appears or goes away."""
