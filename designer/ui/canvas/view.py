@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer.model import layout
 from designer.model.layout import GRID, V_GAP
-from designer.ui.canvas import menus
+from designer.ui.canvas import menus, navigation
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
@@ -28,6 +28,7 @@ from designer.ui.interactions.palette_drop import PaletteDrop
 from designer.ui.interactions.pan import PanInteraction
 from designer.ui.session import EditSession
 
+_ARROWS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right"}
 #: Shown at the bottom of an empty canvas: the first thing a new user needs to know.
 EMPTY_HINT = ("Drag a block from the Blocks list and drop it under \u201cmain\u201d, "
               "or double-click a block in the list to add it.")
@@ -286,7 +287,9 @@ class FlowView(QGraphicsView):
             if event.matches(key):
                 action()
                 return
-        if event.key() == Qt.Key.Key_Backspace:
+        if event.key() in _ARROWS:
+            navigation.arrow_key(self, _ARROWS[event.key()], bool(event.modifiers() & Qt.KeyboardModifier.AltModifier))
+        elif event.key() == Qt.Key.Key_Backspace:
             self.delete_selection()
         elif event.key() == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.duplicate_selection()
