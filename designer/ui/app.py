@@ -45,7 +45,6 @@ QToolTip { padding: 4px 6px; border: 1px solid palette(mid); }
 QLineEdit { padding: 4px 6px; border-radius: 6px; border: 1px solid palette(mid); background: palette(base); }
 QLineEdit:focus { border: 1px solid palette(highlight); }
 QTreeView { background: palette(base); }
-QLabel#placeholder { color: palette(placeholder-text); font-style: italic; padding: 24px; }
 """
 
 

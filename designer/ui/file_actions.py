@@ -20,10 +20,7 @@ from designer.model import examples, swml_io
 from designer.model.document import Document
 from designer.ui.session import EditSession
 
-try:
-    from designer.model import layout as _layout
-except ImportError:  # the layout module is another engineer's; the window works without it
-    _layout = None
+from designer.model import layout
 
 MAX_RECENT = 10
 RECENT_KEY = "files/recent"
@@ -178,10 +175,8 @@ class FileActions(QObject):
 
     def _lay_out(self, doc: Document, path: Path | None) -> None:
         """Positions from the layout file beside the script, else a fresh auto-layout."""
-        if _layout is None:
-            return
-        if path is None or not _layout.load_sidecar(doc, path):
-            doc.set_positions(_layout.auto_layout(doc))
+        if path is None or not layout.load_sidecar(doc, path):
+            doc.set_positions(layout.auto_layout(doc))
 
     # ----------------------------------------------------------------- save
     def save(self) -> bool:
@@ -204,8 +199,7 @@ class FileActions(QObject):
     def _write(self, path: Path) -> bool:
         try:
             swml_io.save(self.session.doc, path)
-            if _layout is not None:
-                _layout.save_sidecar(self.session.doc, path)
+            layout.save_sidecar(self.session.doc, path)
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             self.show_message("Cannot save the file",

@@ -8,7 +8,6 @@ the session's document. File handling lives in :mod:`designer.ui.file_actions`, 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -16,11 +15,13 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QM
 
 from designer.model import sections
 from designer.model.document import Section
+from designer.ui import preferences
+from designer.ui.canvas.view import FlowView
 from designer.ui.commands import AddSectionCommand, GroupCommand, SetPositionsCommand
 from designer.ui.file_actions import FileActions
 from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, clear_cache
+from designer.ui.inspector.panel import Inspector
 from designer.ui.palette import Palette
-from designer.ui import preferences
 from designer.ui.preview import PreviewPanel
 from designer.ui.problems_panel import ProblemsPanel, count_words
 from designer.ui.session import EditSession
@@ -28,32 +29,6 @@ from designer.ui.window_actions import WindowActions
 
 APP_TITLE = "SWML Flow Designer"
 SCRIPT_SUFFIXES = (".yaml", ".yml", ".json")
-
-
-def _placeholder(text: str, parent: QWidget) -> QLabel:
-    """A clearly-labelled stand-in while another engineer's piece has not landed."""
-    label = QLabel(text, parent)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setObjectName("placeholder")
-    return label
-
-
-def _make_canvas(session: EditSession, parent: QWidget) -> QWidget:
-    try:
-        from designer.ui.canvas.view import FlowView
-    except ImportError:
-        return _placeholder("Canvas placeholder: designer.ui.canvas.view.FlowView has not landed yet.", parent)
-    return FlowView(session, parent)
-
-
-def _make_inspector(session: EditSession, parent: QWidget) -> QWidget:
-    try:
-        from designer.ui.inspector.panel import Inspector
-    except ImportError:
-        return _placeholder("Inspector placeholder: designer.ui.inspector.panel.Inspector has not landed yet.",
-                            parent)
-    return Inspector(session, parent)
 
 
 class MainWindow(QMainWindow):
@@ -76,10 +51,10 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
 
-        self.canvas = _make_canvas(session, self)
+        self.canvas = FlowView(session, self)
         self.setCentralWidget(self.canvas)
         self.palette_panel = Palette(session.catalog, self)
-        self.inspector = _make_inspector(session, self)
+        self.inspector = Inspector(session, self)
         self.preview = PreviewPanel(session, self)
         self.problems = ProblemsPanel(session, self)
         self.docks: dict[str, QDockWidget] = {}
@@ -131,18 +106,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks[name] = dock
 
-    def canvas_call(self, name: str, *args: Any, quiet: bool = False) -> Any:
-        """Call a canvas method if the canvas has it (it may still be a placeholder)."""
-        method = getattr(self.canvas, name, None)
-        if method is None:
-            if not quiet:
-                self.statusBar().showMessage("The canvas is not available yet", 3000)
-            return None
-        return method(*args)
-
     def fit_later(self) -> None:
         """Show the flow now (after an open or New): all of it, or its start at a readable zoom."""
-        self.canvas_call("show_flow", quiet=True)
+        self.canvas.show_flow()
 
     # ----------------------------------------------------------------- state
     def restore_state(self) -> None:
@@ -200,7 +166,7 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- actions
     def append_method(self, method: str) -> None:
         """Add a block for ``method`` after the selected block (palette double-click or Enter)."""
-        self.canvas_call("append_method", method)
+        self.canvas.append_method(method)
 
     def ask_section_name(self) -> str | None:
         """Ask for a new section's name (tests monkeypatch this)."""
@@ -218,9 +184,8 @@ class MainWindow(QMainWindow):
             return False
         doc = self.session.doc
         children = [AddSectionCommand(doc, Section(name))]
-        spot = self.canvas_call("free_spot_for_section", quiet=True)
-        if spot is not None:  # beside the other sections, not on top of them
-            children.append(SetPositionsCommand(doc, {f"section:{name}": spot}))
+        spot = self.canvas.free_spot_for_section()  # beside the other sections, not on top
+        children.append(SetPositionsCommand(doc, {f"section:{name}": spot}))
         self.session.undo_stack.push(GroupCommand(f"Add section {name}", children, doc))
         return True
 

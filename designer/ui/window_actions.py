@@ -105,32 +105,32 @@ class WindowActions:
             self.actions[name] = action
             edit.addAction(action)
         edit.addSeparator()
-        canvas = w.canvas_call
-        edit.addAction(self.add("cut", "Cu&t", lambda: (canvas("copy_selection"), canvas("delete_selection")),
+        canvas = w.canvas
+        edit.addAction(self.add("cut", "Cu&t", lambda: (canvas.copy_selection(), canvas.delete_selection()),
                                 Key.Cut, "mdi6.content-cut", canvas_only=True))
-        edit.addAction(self.add("copy", "&Copy", lambda: canvas("copy_selection"), Key.Copy,
+        edit.addAction(self.add("copy", "&Copy", canvas.copy_selection, Key.Copy,
                                 "mdi6.content-copy", canvas_only=True))
-        edit.addAction(self.add("paste", "&Paste", lambda: canvas("paste"), Key.Paste,
+        edit.addAction(self.add("paste", "&Paste", canvas.paste, Key.Paste,
                                 "mdi6.content-paste", canvas_only=True))
-        edit.addAction(self.add("duplicate", "D&uplicate", lambda: canvas("duplicate_selection"), "Ctrl+D",
+        edit.addAction(self.add("duplicate", "D&uplicate", canvas.duplicate_selection, "Ctrl+D",
                                 "mdi6.content-duplicate", canvas_only=True))
-        edit.addAction(self.add("delete", "&Delete", lambda: canvas("delete_selection"),
+        edit.addAction(self.add("delete", "&Delete", canvas.delete_selection,
                                 [QKeySequence(Key.Delete), QKeySequence("Backspace")], "mdi6.trash-can-outline",
                                 canvas_only=True))
         edit.addSeparator()
-        edit.addAction(self.add("select_all", "Select &All", lambda: canvas("select_all"), Key.SelectAll,
+        edit.addAction(self.add("select_all", "Select &All", canvas.select_all, Key.SelectAll,
                                 canvas_only=True))
 
         view = bar.addMenu("&View")
-        view.addAction(self.add("zoom_in", "Zoom &In", lambda: canvas("zoom_in"),
+        view.addAction(self.add("zoom_in", "Zoom &In", canvas.zoom_in,
                                 [QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")], "mdi6.magnify-plus-outline"))
-        view.addAction(self.add("zoom_out", "Zoom &Out", lambda: canvas("zoom_out"), Key.ZoomOut,
+        view.addAction(self.add("zoom_out", "Zoom &Out", canvas.zoom_out, Key.ZoomOut,
                                 "mdi6.magnify-minus-outline"))
-        view.addAction(self.add("reset_zoom", "&Actual Size", lambda: canvas("reset_zoom"), "Ctrl+1"))
-        view.addAction(self.add("fit", "&Fit to View", lambda: canvas("fit_to_view"), "Ctrl+0",
+        view.addAction(self.add("reset_zoom", "&Actual Size", canvas.reset_zoom, "Ctrl+1"))
+        view.addAction(self.add("fit", "&Fit to View", canvas.fit_to_view, "Ctrl+0",
                                 "mdi6.fit-to-screen-outline"))
-        self.add("fit_key", "Fit to View", lambda: canvas("fit_to_view"), "F", canvas_only=True)
-        view.addAction(self.add("auto_layout", "Auto &Layout", lambda: canvas("auto_layout"), "Ctrl+L",
+        self.add("fit_key", "Fit to View", canvas.fit_to_view, "F", canvas_only=True)
+        view.addAction(self.add("auto_layout", "Auto &Layout", canvas.auto_layout, "Ctrl+L",
                                 "mdi6.auto-fix", "Arrange the blocks neatly"))
         view.addSeparator()
         for dock in w.docks.values():
