@@ -41,6 +41,8 @@ class FileActions(QObject):
 
     recent_changed = Signal(list)
     opened = Signal(str)
+    #: (path) after the flow was written to a file (Save, Save As or Export).
+    saved = Signal(str)
 
     def __init__(self, window: QWidget, session: EditSession, settings: QSettings,
                  after_open: Callable[[], None] | None = None) -> None:
@@ -208,6 +210,7 @@ class FileActions(QObject):
             return False
         self.session.undo_stack.setClean()
         self.settings.setValue(LAST_DIR_KEY, str(path.resolve().parent))
+        self.saved.emit(str(path))
         return True
 
     def export(self, fmt: str, path: str | None = None) -> bool:
@@ -221,6 +224,7 @@ class FileActions(QObject):
             self.show_message("Cannot export", f"“{Path(path).name}” could not be written: "
                               f"{exc.strerror or exc}.")
             return False
+        self.saved.emit(str(path))
         return True
 
     # ----------------------------------------------------------------- recent files

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.palette_panel.method_activated.connect(self.append_method)
+        self.files.saved.connect(self._on_saved)
         self.problems.summary_changed.connect(self._on_problem_summary)
         self._on_problem_summary(self.problems.summary)
         # Bound methods only: Qt drops them with the window (a lambda would outlive it).
@@ -164,6 +165,23 @@ class MainWindow(QMainWindow):
         self.counts.setToolTip(f"Problems: {count_words(errors, warnings)}")
 
     # ----------------------------------------------------------------- actions
+    def _on_saved(self, path: str) -> None:
+        """Say where the flow went, and warn when SignalWire would refuse what was written."""
+        errors = sum(1 for p in self.session.problems if p.is_error)
+        name = Path(path).name
+        if errors:
+            self.statusBar().showMessage(
+                f"Saved {name}, but it has {errors} error{'s' if errors != 1 else ''}: SignalWire will "
+                "refuse it until they are fixed (see Problems)", 10000)
+        else:
+            self.statusBar().showMessage(f"Saved {name}", 4000)
+
+    def focus_palette_search(self) -> None:
+        """Ctrl+F: find a block by name or purpose."""
+        self.docks["palette"].show()
+        self.palette_panel.search.setFocus()
+        self.palette_panel.search.selectAll()
+
     def append_method(self, method: str) -> None:
         """Add a block for ``method`` after the selected block (palette double-click or Enter)."""
         self.canvas.append_method(method)

@@ -118,6 +118,8 @@ class WindowActions:
                                 [QKeySequence(Key.Delete), QKeySequence("Backspace")], "mdi6.trash-can-outline",
                                 canvas_only=True))
         edit.addSeparator()
+        edit.addAction(self.add("find_block", "&Find Block…", w.focus_palette_search, QKeySequence.StandardKey.Find,
+                                "mdi6.magnify", "Search the blocks by name or purpose"))
         edit.addAction(self.add("select_all", "Select &All", canvas.select_all, Key.SelectAll,
                                 canvas_only=True))
 

@@ -202,3 +202,21 @@ def test_new_from_example_opens_an_unsaved_valid_flow(qtbot, tmp_path):
         assert session.doc.to_data()["sections"]["main"], name
         assert [p for p in session.problems if p.severity == "error"] == [], name
         assert set(win.canvas.flow_scene.blocks) == {s.id for s in session.doc.walk()}
+
+
+def test_saving_a_flow_with_errors_says_signalwire_will_refuse_it(window, tmp_path):
+    path = copy_fixture(tmp_path, FIXTURES / "invalid" / "bad_enum.yaml")
+    assert window.files.open_path(path, ask=False)
+    assert window.files.save()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Saved bad_enum.yaml, but it has 1 error") and "refuse" in message
+    window.files.new_from_example("voicemail")
+    assert window.files.export("yaml", str(tmp_path / "vm.yaml"))
+    assert window.statusBar().currentMessage() == "Saved vm.yaml"
+
+
+def test_find_block_focuses_the_palette_search(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.actions_by_name["find_block"].trigger()
+    assert window.focusWidget() is window.palette_panel.search
