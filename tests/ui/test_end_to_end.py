@@ -15,6 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from designer.model.catalog import load_catalog
+from designer.ui.commands import SetParamCommand
+from designer.ui.inspector.special import CasesEditor
 from designer.ui.main_window import MainWindow
 from designer.ui.session import EditSession
 
@@ -198,3 +200,60 @@ def test_every_example_opens_shows_all_steps_and_saves_back_equal(window, path, 
     assert window.files.open_path(copy, ask=False)
     original["sections"]["main"].append({"hangup": {}})
     assert json.dumps(window.session.doc.to_data()) == json.dumps(original)
+
+
+def drop_at(win: MainWindow, method: str, target: QPointF) -> None:
+    """Drag ``method`` out of the palette and drop it at scene point ``target``."""
+    palette = win.palette_panel
+    mime = palette.tree.mimeData([palette.item_for(method)])
+    view = win.canvas
+    view.centerOn(target)
+    point = QPoint(view.mapFromScene(target))
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    for event in (QDragEnterEvent(point, *args), QDragMoveEvent(point, *args), QDropEvent(QPointF(point), *args)):
+        QApplication.sendEvent(view.viewport(), event)
+
+
+def type_into(line, text: str) -> None:
+    line.setFocus()
+    line.selectAll()
+    QTest.keyClicks(line, text)
+    QTest.keyClick(line, Qt.Key.Key_Return)
+
+
+def test_a_phone_menu_built_from_scratch_through_the_window(window, monkeypatch):
+    session = window.session
+    add_block(window, "answer")
+    prompt = add_block(window, "prompt")
+    type_into(editor(window, "max_digits").line, "2")
+    switch = add_block(window, "switch")
+    type_into(editor(window, "variable").line, "prompt_value")
+    cases = window.inspector.form.findChild(CasesEditor)
+    assert [cases.add_case(), cases.add_case()] == ["1", "2"]
+    # a transfer into each case's port, then its destination typed in its panel
+    for k, dest in enumerate(("sales", "support")):
+        port = window.canvas.block_item(switch.id).port_pos(("branch", switch.id, k))
+        drop_at(window, "transfer", port + QPointF(30, 10))
+        transfer = switch.child_lists()[k][1][0]
+        click_block(window, transfer)
+        type_into(editor(window, "dest").line, dest)
+    # the two sections the menu sends callers to
+    for name in ("sales", "support"):
+        monkeypatch.setattr(window, "ask_section_name", lambda n=name: n)
+        assert window.add_section()
+        start = window.canvas.flow_scene.starts[name]
+        drop_at(window, "hangup", start.port_pos() + QPointF(0, 40))
+        assert [s.method for s in session.doc.section(name).steps] == ["hangup"]
+    session.undo_stack.push(SetParamCommand(session.doc, prompt, ("play",), "say:Press 1 for sales, 2 for support"))
+    data = preview_as(window, "yaml")[1]
+    assert data == {"version": "1.0.0", "sections": {
+        "main": [
+            {"answer": {}},
+            {"prompt": {"max_digits": 2, "play": "say:Press 1 for sales, 2 for support"}},
+            {"switch": {"variable": "prompt_value", "case": {
+                "1": [{"transfer": {"dest": "sales"}}], "2": [{"transfer": {"dest": "support"}}]}}},
+        ],
+        "sales": [{"hangup": {}}],
+        "support": [{"hangup": {}}],
+    }}
+    assert [p.message for p in session.problems] == []

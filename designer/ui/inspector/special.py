@@ -90,13 +90,14 @@ class CasesEditor(QWidget):
             n = count_steps(self.step, ("case", name))
             label.setText(f"{n} step{'s' if n != 1 else ''}")
 
-    def _free_name(self, base: str = "value") -> str:
+    def _free_name(self) -> str:
+        """The next key number not used yet ("1", "2"...): most switches route a pressed key."""
         cases = self.step.get(("case",), {})
-        taken = set(cases) if isinstance(cases, dict) else set()
+        taken = {str(k) for k in cases} if isinstance(cases, dict) else set()
         n = 1
-        while f"{base}{n}" in taken:
+        while str(n) in taken:
             n += 1
-        return f"{base}{n}"
+        return str(n)
 
     def add_case(self) -> str:
         """Add a case with no steps under a new name; returns the name."""
