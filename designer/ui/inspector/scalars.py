@@ -63,6 +63,8 @@ class LineEditor(FieldEditor):
         text = "" if value is MISSING or value is None else str(value)
         if self.line.text() != text:
             self.line.setText(text)
+            if not self.line.hasFocus():
+                self.line.setCursorPosition(0)  # show how a long text starts, not how it ends
 
     def accepts(self, value: Any) -> bool:
         return value is MISSING or isinstance(value, str)

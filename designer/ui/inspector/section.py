@@ -6,6 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 
+#: Width of the label column of every panel, in pixels.
+LABEL_WIDTH = 104
+
+
 class FormSection(QWidget):
     """A header button (click to fold) over a :class:`QFormLayout`: labels left, editors right."""
 
@@ -49,8 +53,10 @@ class FormSection(QWidget):
             return None
         words = QLabel(label, self.body)
         words.setWordWrap(True)
-        words.setMinimumWidth(60)
-        words.setMaximumWidth(112)
+        # A fixed column width, and the height its wrapped lines need: the form layout gives a
+        # row only its field's height otherwise, clipping labels that wrap ("Speech end timeout").
+        words.setFixedWidth(LABEL_WIDTH)
+        words.setMinimumHeight(words.heightForWidth(LABEL_WIDTH))
         words.setToolTip(tooltip)
         words.setBuddy(field)
         self.form.addRow(words, field)
