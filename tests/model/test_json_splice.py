@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import difflib
 import json
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from designer.model.document import Step
 from designer.model.json_splice import scan, splice
+from tests.model.test_swml_io import changed_lines
 from designer.model.swml_io import dumps, load, loads, save
 from designer.model.yaml_splice import same
 
@@ -23,15 +23,6 @@ JSONS = sorted(p for p in FIXTURES.glob("*.json") if p.name != "106_de-tap-tool.
 def read(path: Path) -> str:
     with open(path, encoding="utf-8", newline="") as handle:
         return handle.read()
-
-
-def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
-    removed, added = [], []
-    for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0):
-        if line.startswith(("---", "+++", "@@")):
-            continue
-        (removed if line.startswith("-") else added).append(line[1:])
-    return removed, added
 
 
 def spliced(doc) -> str:

@@ -4,26 +4,11 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from designer.model.catalog import load_catalog
-from designer.model.document import Document
-from designer.ui.canvas.view import FlowView
 from designer.ui.interactions.palette_drop import METHOD_MIME
-from designer.ui.session import EditSession
+
+from tests.ui.canvas_helpers import make_view
 
 
-def make_view(qtbot, data=None):
-    catalog = load_catalog()
-    session = EditSession(catalog)
-    view = FlowView(session)
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    if data is not None:
-        session.replace_document(Document.from_data(data, catalog.nesting))
-    view.reset_zoom()
-    view.centerOn(view.flow_scene.starts["main"])
-    return session, view
 
 
 def drop(view, scene_pos, method="play", mime_type=METHOD_MIME):

@@ -5,26 +5,14 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from designer.model.catalog import load_catalog
-from designer.model.document import Document
-from designer.ui.canvas.view import FlowView
-from designer.ui.session import EditSession
+
+from tests.ui.canvas_helpers import make_view as make_canvas
 
 LEFT, NOMOD = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 
 
 def make_view(qtbot, data):
-    catalog = load_catalog()
-    session = EditSession(catalog)
-    view = FlowView(session)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    session.replace_document(Document.from_data(data, catalog.nesting))
-    view.reset_zoom()
-    view.centerOn(view.flow_scene.itemsBoundingRect().center())
-    return session, view
+    return make_canvas(qtbot, data, size=(1200, 800), centre="all")
 
 
 def move(view, point: QPoint, buttons=LEFT):
