@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
 
         self.palette_panel.method_activated.connect(self.append_method)
         self.files.saved.connect(self._on_saved)
+        self.files.opened.connect(self._on_opened)
         self.problems.summary_changed.connect(self._on_problem_summary)
         self._on_problem_summary(self.problems.summary)
         # Bound methods only: Qt drops them with the window (a lambda would outlive it).
@@ -175,6 +176,14 @@ class MainWindow(QMainWindow):
                 "refuse it until they are fixed (see Problems)", 10000)
         else:
             self.statusBar().showMessage(f"Saved {name}", 4000)
+
+    def _on_opened(self, path: str) -> None:
+        """Say what was found in a script just opened (others' scripts are often not clean)."""
+        errors = sum(1 for p in self.session.problems if p.is_error)
+        warnings = len(self.session.problems) - errors
+        found = count_words(errors, warnings)
+        words = "no problems" if found == "none" else found + " (see Problems)"
+        self.statusBar().showMessage(f"Opened {Path(path).name}: {words}", 8000)
 
     def focus_palette_search(self) -> None:
         """Ctrl+F: find a block by name or purpose."""

@@ -220,3 +220,10 @@ def test_find_block_focuses_the_palette_search(window, qtbot):
     qtbot.waitExposed(window)
     window.actions_by_name["find_block"].trigger()
     assert window.focusWidget() is window.palette_panel.search
+
+
+def test_opening_a_script_says_what_was_found(window, tmp_path):
+    assert window.files.open_path(copy_fixture(tmp_path, FIXTURES / "invalid" / "bad_enum.yaml"), ask=False)
+    assert window.statusBar().currentMessage() == "Opened bad_enum.yaml: 1 error (see Problems)"
+    assert window.files.open_path(copy_fixture(tmp_path), ask=False)
+    assert window.statusBar().currentMessage() == f"Opened {IVR.name}: no problems"

@@ -31,7 +31,8 @@ from designer.ui.session import EditSession
 _ARROWS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right"}
 #: Shown at the bottom of an empty canvas: the first thing a new user needs to know.
 EMPTY_HINT = ("Drag a block from the Blocks list and drop it under \u201cmain\u201d, "
-              "or double-click a block in the list to add it.")
+              "or double-click a block in the list to add it. "
+              "File \u203a New from Example starts from a working flow.")
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
 #: Below this zoom block titles stop being readable, so opening a big flow does not go below it.
