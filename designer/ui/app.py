@@ -137,7 +137,7 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
             window.deleteLater()
             return 1
         return _screenshot(app, window, screenshot)
-    if file:
+    if not window.offer_recovery() and file:
         window.files.open_path(file)
     app.styleHints().colorSchemeChanged.connect(follow_scheme)
     window.show()

@@ -7,13 +7,14 @@ the session's document. File handling lives in :mod:`designer.ui.file_actions`, 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
-from designer.model import sections
+from designer.model import layout, sections
 from designer.model.document import Section
 from designer.ui import preferences
 from designer.ui.canvas.view import FlowView
@@ -23,12 +24,20 @@ from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, clear_cache
 from designer.ui.inspector.panel import Inspector
 from designer.ui.palette import Palette
 from designer.ui.preview import PreviewPanel
+from designer.ui.recovery import Found, Recovery, default_folder, forget
 from designer.ui.problems_panel import ProblemsPanel, count_words
 from designer.ui.session import EditSession
 from designer.ui.window_actions import WindowActions
 
 APP_TITLE = "SWML Flow Designer"
 SCRIPT_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _recovery_folder(settings: QSettings) -> Path:
+    """Beside an INI settings file (tests, portable installs), else the app data folder."""
+    if settings.format() == QSettings.Format.IniFormat and settings.fileName():
+        return Path(settings.fileName()).parent / "recovery"
+    return default_folder()
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +76,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.files = FileActions(self, session, self.settings, after_open=self.fit_later)
+        self.recovery = Recovery(session, _recovery_folder(self.settings), self)
         self.window_actions = WindowActions(self)
         self.actions_by_name = self.window_actions.actions
 
@@ -131,8 +141,38 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.recovery.discard()  # saved or deliberately discarded: nothing to recover
         self.save_state()
         event.accept()
+
+    def offer_recovery(self) -> bool:
+        """At start: offer back unsaved work a crashed designer left; ``True`` if restored."""
+        for found in self.recovery.left_behind():
+            answer = self.ask_restore(found)
+            if answer == "restore":
+                doc = self.recovery.restore(found)
+                if not doc.positions:
+                    doc.set_positions(layout.auto_layout(doc))
+                self.session.replace_document(doc, Path(found.path) if found.path else None)
+                self.session.undo_stack.resetClean()
+                self.fit_later()
+                return True
+            if answer == "discard":
+                forget(found)
+        return False
+
+    def ask_restore(self, found: Found) -> str:
+        """``"restore"``, ``"discard"`` or ``"later"`` (tests replace this)."""
+        when = time.strftime("%d %b %H:%M", time.localtime(found.saved_at))
+        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
+                          f"The designer stopped before changes to {found.name} were saved "
+                          f"(last copy {when}). Restore them?", parent=self)
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "restore" if clicked is restore else "discard" if clicked is discard else "later"
 
     # ----------------------------------------------------------------- title and status
     def _update_title(self) -> None:

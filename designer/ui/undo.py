@@ -148,6 +148,11 @@ class UndoStack(QObject):
         with self._announcing():
             self._clean = self._index
 
+    def resetClean(self) -> None:  # noqa: N802 - Qt's name
+        """Leave the clean state (the document differs from its file, e.g. restored work)."""
+        with self._announcing():
+            self._clean = -1
+
     def beginMacro(self, text: str) -> None:  # noqa: N802 - Qt's name
         """Group the following pushes into one undo step, until :meth:`endMacro`."""
         self._macros.append(MacroCommand(text))
