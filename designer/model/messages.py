@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Iterable, Sequence
 
 from jsonschema.exceptions import ValidationError
 
 from designer.model.catalog import Catalog, FieldSpec
+from designer.model.steps import MISSING
 from designer.model.schema_fixes import HTTP_URL_PATTERN, PLAY_URL_DEF, VAR_DEF
 
 VARIABLE = "a ${variable}"
@@ -40,6 +42,8 @@ class Finding:
     message: str
     field: tuple[Any, ...]
     code: str
+    #: The value that would fix it, set at ``field`` (``MISSING``: no sure fix).
+    fix: Any = dataclass_field(default=MISSING, compare=False)
 
 
 # ----------------------------------------------------------------------------- words
@@ -168,8 +172,8 @@ class Describer:
     def _label(self, field: tuple[Any, ...]) -> str:
         return field_label(self.catalog, self.method, field)
 
-    def _finding(self, message: str, field: tuple[Any, ...], code: str) -> Finding:
-        return Finding("error", message, field, code)
+    def _finding(self, message: str, field: tuple[Any, ...], code: str, fix: Any = MISSING) -> Finding:
+        return Finding("error", message, field, code, fix)
 
     def _one(self, error: ValidationError) -> list[Finding]:
         field = self._field(error)
@@ -202,21 +206,26 @@ class Describer:
         instance = error.instance
         if not field and "a group of settings" in wanted:
             message = (f"{self.method} must be followed by its settings, not {show(instance)}")
+            fix: Any = MISSING
             if self.method == "play" and isinstance(instance, (str, list)):
                 url = instance if isinstance(instance, str) else None
                 message += (f": write it as play: {{url: '{url}'}}" if url is not None
                             else ": write it as play: {urls: [...]}")
+                fix = {"url": instance} if url is not None else {"urls": list(instance)}
             else:
                 message += f": write it as {self.method}: {{...}}"
-            return self._finding(message, field, "schema.type")
+            return self._finding(message, field, "schema.type", fix)
         words = join_or(wanted + ([VARIABLE] if with_var else []))
         message = f"{label} must be {words}, not {show(instance)}"
+        fix = MISSING
         if isinstance(instance, str) and instance.strip().lower() in ("true", "false") and "true or false" in wanted:
             message += f" (write {instance.strip().lower()} without quotes)"
+            fix = instance.strip().lower() == "true"
         elif isinstance(instance, str) and re.fullmatch(r"\s*-?[0-9.]+\s*", instance) \
                 and ("a number" in wanted or "a whole number" in wanted):
             message += f" (write {instance.strip()} without quotes)"
-        return self._finding(message, field, "schema.type")
+            fix = _number_from(instance.strip(), whole="a number" not in wanted)
+        return self._finding(message, field, "schema.type", fix)
 
     def _range(self, error: ValidationError, field: tuple[Any, ...], label: str) -> Finding:
         schema = error.schema if isinstance(error.schema, dict) else {}
@@ -314,3 +323,14 @@ def _unknown_keys(error: ValidationError) -> list[str]:
     instance = error.instance if isinstance(error.instance, dict) else {}
     known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
     return [k for k in instance if k not in known]
+
+
+def _number_from(text: str, whole: bool) -> Any:
+    """``"2"`` -> 2, ``"2.5"`` -> 2.5; ``MISSING`` when a whole number is wanted but not given."""
+    try:
+        value = float(text)
+    except ValueError:
+        return MISSING
+    if value.is_integer() and ("." not in text or whole):
+        return int(value)
+    return MISSING if whole else value

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from typing import Any
+
+from designer.model.steps import MISSING
 
 ERROR = "error"
 WARNING = "warning"
@@ -27,7 +29,15 @@ class Problem:
     line: int | None = None
     column: int | None = None
     code: str = ""
+    #: A value that fixes the problem when set at ``field`` of the step (``MISSING``: none known).
+    #: Only sure fixes: ``"true"`` written as text becomes ``true``, ``play: "say:Hi"`` becomes
+    #: ``play: {url: "say:Hi"}``.
+    fix: Any = dataclass_field(default=MISSING, compare=False)
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+    @property
+    def has_fix(self) -> bool:
+        return self.fix is not MISSING and self.step_id is not None

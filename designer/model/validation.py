@@ -11,6 +11,7 @@ order and run over the whole document every time; they are cheap.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -65,7 +66,7 @@ class Validator:
             base = () if path is None else path + ((step.method,) if step.form == "method" else ())
             for f in findings:
                 problems.append(Problem(f.severity, f.message, step.id, f.field,
-                                        base + f.field if path is not None else (), code=f.code))
+                                        base + f.field if path is not None else (), code=f.code, fix=f.fix))
         self._cache = cache
         problems.extend(flow_checks.run(doc, located, self.catalog))
         order = {step.id: i for i, (step, _p, _s) in enumerate(located)}
@@ -243,8 +244,7 @@ def _placed(problem: Problem, locate: Callable[[tuple[Any, ...]], Any] | None) -
     if position is None:
         return problem
     line, column = position
-    return Problem(problem.severity, problem.message, problem.step_id, problem.field, problem.data_path,
-                   line, column, problem.code)
+    return dataclasses.replace(problem, line=line, column=column)
 
 
 def validate_file(path: str | Path, schema_path: str | Path | None = None) -> list[Problem]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QM
 
 from designer.model import layout, sections
 from designer.model.document import Section
-from designer.ui import preferences
+from designer.ui import fixes, preferences
 from designer.ui.canvas.view import FlowView
 from designer.ui.commands import AddSectionCommand, GroupCommand, SetPositionsCommand
 from designer.ui.file_actions import FileActions
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         session.document_changed.connect(self._update_counts)
         session.document_replaced.connect(self._update_counts)
         self._update_title()
-        self._update_counts()
+        self._on_problems_changed(session.problems)
         self.resize(1440, 900)
         self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [290, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["preview"]], [280], Qt.Orientation.Vertical)
@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_problems_changed(self, _problems: list) -> None:
+        self.actions_by_name["fix_all"].setEnabled(bool(fixes.fixable(self.session)))
         self._update_counts()
 
     def _update_counts(self) -> None:
@@ -255,6 +256,14 @@ class MainWindow(QMainWindow):
         children.append(SetPositionsCommand(doc, {f"section:{name}": spot}))
         self.session.undo_stack.push(GroupCommand(f"Add section {name}", children, doc))
         return True
+
+    def fix_all(self) -> int:
+        """Flow > Fix Simple Problems: every sure fix as one undo step; returns how many."""
+        count = fixes.apply_all(self.session)
+        self.statusBar().showMessage(
+            f"Fixed {count} problem{'s' if count != 1 else ''} (Undo takes them back)" if count
+            else "No problem here has a sure fix", 6000)
+        return count
 
     def validate_now(self) -> None:
         """Check the flow again and show the problems list."""

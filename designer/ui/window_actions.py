@@ -144,6 +144,8 @@ class WindowActions:
         flow.addAction(self.add("add_section", "Add &Section…", w.add_section, "Ctrl+Shift+N",
                                 "mdi6.playlist-plus", "Add a named section other blocks can go to"))
         flow.addAction(self.add("validate", "&Validate Now", w.validate_now, "F7", "mdi6.check-decagram-outline"))
+        flow.addAction(self.add("fix_all", "&Fix Simple Problems", w.fix_all, "Ctrl+Shift+F", "mdi6.auto-fix",
+                                "Apply every sure correction, e.g. \"true\" written as text becomes true"))
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.add("about", "&About SWML Flow Designer", w.show_about, None,

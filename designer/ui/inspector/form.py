@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from designer.model.catalog import FieldSpec, MethodSpec
 from designer.model.document import MISSING, ParamPath, Step
 from designer.model.problems import Problem
+from designer.ui import fixes as fixes_module
 from designer.ui.commands import SetParamCommand
-from designer.ui.inspector import play, record_call, stop_record_call
+from designer.ui.inspector import icons, play, record_call, stop_record_call
 from designer.ui.inspector.base import is_empty, same_value
 from designer.ui.inspector.cond import ConditionsEditor, descriptions, is_cond_list
 from designer.ui.inspector.context import EditorContext
@@ -83,6 +85,13 @@ class StepForm(QWidget):
         self.top_problems.setWordWrap(True)
         self.top_problems.hide()
         self.layout_.addWidget(self.top_problems)
+        self.top_fix = QPushButton("Fix it", self)
+        self.top_fix.setIcon(icons.icon("mdi6.auto-fix", self))
+        self.top_fix.setToolTip("Apply the correction the message describes")
+        self.top_fix.hide()
+        self._top_fixable: list[Problem] = []
+        self.top_fix.clicked.connect(self._fix_top)
+        self.layout_.addWidget(self.top_fix, 0, Qt.AlignmentFlag.AlignLeft)
         self._build()
         self.layout_.addStretch(1)
         self.refresh()
@@ -266,20 +275,30 @@ class StepForm(QWidget):
         """Red outline + message under each field with a problem; the rest at the top."""
         by_row: dict[int, list[Problem]] = {}
         top: list[str] = []
+        self._top_fixable = []
         for take in self._problem_takers:
             problems = take(problems)
         for problem in problems:
             binding = self.binding_for(tuple(problem.field)) if problem.field else None
             if binding is None:
                 top.append(problem.message)
+                if problem.has_fix:
+                    self._top_fixable.append(problem)
             else:
                 by_row.setdefault(id(binding), []).append(problem)
         for b in self.bindings:
             found = by_row.get(id(b), [])
             severity = "error" if any(p.is_error for p in found) else "warning"
-            b.row.set_problem("\n".join(p.message for p in found) if found else None, severity)
+            fixes = [p for p in found if p.has_fix]
+            fix = (lambda chosen=fixes[0]: fixes_module.apply_fix(self.session, chosen)) if fixes else None
+            b.row.set_problem("\n".join(p.message for p in found) if found else None, severity, fix)
         self.top_problems.setText("\n".join(f"• {m}" for m in top))
         self.top_problems.setVisible(bool(top))
+        self.top_fix.setVisible(bool(self._top_fixable))
+
+    def _fix_top(self) -> None:
+        if self._top_fixable:
+            fixes_module.apply_fix(self.session, self._top_fixable[0])
 
     def focus_field(self, path: ParamPath) -> QWidget | None:
         """Unfold and focus the row showing ``path``; returns it (for scrolling) or ``None``."""

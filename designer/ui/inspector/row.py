@@ -7,10 +7,10 @@ written as text), so every value is shown and nothing is rewritten unless the us
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING, ParamPath
@@ -71,6 +71,12 @@ class FieldRow(QWidget):
         self.problem_label.setProperty("role", "problem")
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
+        self.fix_button = QPushButton("Fix it", self)
+        self.fix_button.setIcon(icons.icon("mdi6.auto-fix", self))
+        self.fix_button.setToolTip("Apply the correction the message describes")
+        self.fix_button.hide()
+        self._fix: Callable[[], object] | None = None
+        self.fix_button.clicked.connect(lambda: self._fix() if self._fix else None)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.setSpacing(2)
@@ -83,6 +89,7 @@ class FieldRow(QWidget):
         outer.setSpacing(2)
         outer.addLayout(top)
         outer.addWidget(self.problem_label)
+        outer.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
         if spec is not None and spec.description:
             self.setToolTip(spec.description)
 
@@ -169,8 +176,12 @@ class FieldRow(QWidget):
             editor.blockSignals(False)
         self.reset.setVisible(is_set and self._resettable)
 
-    def set_problem(self, message: str | None, severity: str = "error") -> None:
-        """Red (amber for warnings) outline and the message under the field; ``None`` clears."""
+    def set_problem(self, message: str | None, severity: str = "error",
+                    fix: Callable[[], object] | None = None) -> None:
+        """Red (amber for warnings) outline and the message under the field; ``None`` clears.
+        With ``fix``, a "Fix it" button under the message applies the known correction."""
+        self._fix = fix if message else None
+        self.fix_button.setVisible(self._fix is not None)
         self.frame.setProperty("problem", severity if message else "")
         self.problem_label.setProperty("role", "problem" if severity == "error" else "warning-text")
         self.problem_label.style().unpolish(self.problem_label)

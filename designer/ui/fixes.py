@@ -1,0 +1,37 @@
+"""Quick fixes: the problems validation knows a sure fix for, applied as undoable edits.
+
+Scripts written by hand often say ``stereo: "true"`` or ``play: "say:Hi"``; SignalWire refuses
+them, and the fix is mechanical. The validator attaches the fixing value to such a problem
+(:attr:`designer.model.problems.Problem.fix`); this module turns it into commands.
+"""
+
+from __future__ import annotations
+
+from designer.model.problems import Problem
+from designer.ui.commands import GroupCommand, SetParamCommand
+from designer.ui.session import EditSession
+
+
+def fixable(session: EditSession) -> list[Problem]:
+    """The current problems that have a sure fix."""
+    return [p for p in session.problems if p.has_fix and session.doc.find_step(p.step_id) is not None]
+
+
+def apply_fix(session: EditSession, problem: Problem) -> bool:
+    """Fix one problem (one undo step); ``False`` when its block is gone."""
+    step = session.doc.find_step(problem.step_id) if problem.has_fix else None
+    if step is None:
+        return False
+    session.undo_stack.push(SetParamCommand(session.doc, step, tuple(problem.field), problem.fix,
+                                            text=f"Fix {step.method}"))
+    return True
+
+
+def apply_all(session: EditSession) -> int:
+    """Fix every fixable problem as one undo step; returns how many were fixed."""
+    doc, problems = session.doc, fixable(session)
+    children = [SetParamCommand(doc, doc.find_step(p.step_id), tuple(p.field), p.fix) for p in problems]
+    if children:
+        session.undo_stack.push(GroupCommand(f"Fix {len(children)} problem{'s' if len(children) != 1 else ''}",
+                                             children, doc))
+    return len(children)
