@@ -81,3 +81,13 @@ def test_fixing_a_real_script_keeps_the_rest_of_its_text(window):
     assert not [p for p in window.session.problems if p.is_error]
     before, after = path.read_text().splitlines(), swml_io.dumps(window.session.doc, "json").splitlines()
     assert len([line for line in after if line not in before]) <= 12
+
+
+def test_a_check_box_field_shown_as_yaml_keeps_its_name(window):
+    record = window.session.doc.sections[0].steps[1]
+    window.session.select([record.id])
+    row = window.inspector.form.binding_for(("stereo",)).row
+    assert row.caption.isVisibleTo(window.inspector) and row.caption.text() == "Record in stereo"
+    row.fix_button.click()
+    row = window.inspector.form.binding_for(("stereo",)).row
+    assert not row.caption.isVisibleTo(window.inspector)

@@ -16,6 +16,7 @@ from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING, ParamPath
 from designer.ui.inspector import icons
 from designer.ui.inspector.base import FieldEditor, same_value
+from designer.ui.inspector.scalars import CheckEditor
 from designer.ui.inspector.structured import YamlEditor
 from designer.ui.inspector.variable import VariableEditor, is_variable
 
@@ -44,6 +45,11 @@ class FieldRow(QWidget):
         self._variables = variables or []
         self.var_editor: VariableEditor | None = None
         self.raw_editor: YamlEditor | None = None
+        # A check box carries its own label and spans the form row; shown as YAML or a
+        # ${variable} instead, the row would lose its name, so a caption stands in for it.
+        self.caption = QLabel(spec.label, self) if spec is not None and isinstance(editor, CheckEditor) else None
+        if self.caption is not None:
+            self.caption.hide()
         self.frame = QFrame(self)
         self.frame.setObjectName("fieldFrame")
         self.frame_layout = QHBoxLayout(self.frame)
@@ -87,6 +93,8 @@ class FieldRow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
+        if self.caption is not None:
+            outer.addWidget(self.caption)
         outer.addLayout(top)
         outer.addWidget(self.problem_label)
         outer.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -123,6 +131,8 @@ class FieldRow(QWidget):
         for editor in (self.editor, self.var_editor, self.raw_editor):
             if editor is not None:
                 editor.setVisible(editor is current)
+        if self.caption is not None:
+            self.caption.setVisible(current is not self.editor)
         if self.var_toggle is not None:
             self.var_toggle.blockSignals(True)
             self.var_toggle.setChecked(mode == VARIABLE)
