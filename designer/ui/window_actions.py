@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from designer.model import examples
 from designer.ui.icons import icon
@@ -148,6 +148,8 @@ class WindowActions:
                                 "Apply every sure correction, e.g. \"true\" written as text becomes true"))
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.add("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts, "F1",
+                                     "mdi6.keyboard-outline"))
         help_menu.addAction(self.add("about", "&About SWML Flow Designer", w.show_about, None,
                                      "mdi6.information-outline"))
 
@@ -191,3 +193,24 @@ class WindowActions:
             menu.addAction("No recent files").setEnabled(False)
         menu.addSeparator()
         menu.addAction("Clear List", files.clear_recent).setEnabled(bool(recent))
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what, keys) for every action with a shortcut, plus the canvas's own keys."""
+        rows = []
+        for action in self.actions.values():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            if keys:
+                words = action.text().replace("&", "").rstrip("…").split(" Undo")[0].split(" Redo")[0]
+                rows.append(("Export " + words[0].lower() + words[1:] if words.startswith("As ") else words, keys))
+        rows += [("Walk the flow (into a branch, back)", "Arrow keys"),
+                 ("Move the selected block up or down its chain", "Alt+Up, Alt+Down"),
+                 ("Pan the canvas", "Space+drag, middle button"),
+                 ("Zoom around the cursor", "Mouse wheel"),
+                 ("Rename a section", "Double-click its start node")]
+        return rows
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard Shortcuts: every key, in one table."""
+        text = "".join(f"<tr><td>{what}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>"
+                       for what, keys in self.shortcut_rows())
+        QMessageBox.information(self.window, "Keyboard shortcuts", f"<table>{text}</table>")

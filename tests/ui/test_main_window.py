@@ -225,3 +225,10 @@ def test_theme_refresh_keeps_everything_working(window):
     finally:
         app.setStyleSheet("")
         app.setPalette(make_palette(False))
+
+
+def test_keyboard_shortcuts_are_listed_from_the_actions(window):
+    rows = dict(window.window_actions.shortcut_rows())
+    assert rows["Undo"] == "Ctrl+Z" and rows["Find Block"] == "Ctrl+F" and rows["Save"] == "Ctrl+S"
+    assert "Alt+Up, Alt+Down" in rows.values()
+    assert window.actions_by_name["shortcuts"].shortcut().toString() == "F1"
