@@ -1,8 +1,8 @@
 """Hand-written UI hints where the schema is thin: groups, icons, widgets, units, plain labels.
 
-Only presentation lives here. Types, enums, defaults and descriptions come from the schema; the
-corrected ranges NOTES.md measured (``input_sensitivity`` 0-100) are stated here *and* enforced by
-the validator's schema fixes, so a form and the validator never disagree.
+Only presentation lives here. Types, enums, defaults, descriptions and ranges come from the
+schema as corrected by :mod:`designer.model.schema_fixes` (``input_sensitivity`` 0-100), so a
+form and the validator read the same numbers.
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ class FieldHint:
     unit: str = ""
     #: value -> words for people, for radio buttons and combo boxes.
     choices: dict[Any, str] = field(default_factory=dict)
-    minimum: float | None = None
-    maximum: float | None = None
     placeholder: str = ""
 
 
@@ -99,7 +97,7 @@ _FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
                                                choices={"speak": "Only what the caller says",
                                                         "listen": "Only what the caller hears",
                                                         "both": "Both sides of the call"}),
-    ("record_call", ("input_sensitivity",)): FieldHint("slider", "Input sensitivity", minimum=0, maximum=100),
+    ("record_call", ("input_sensitivity",)): FieldHint("slider", "Input sensitivity"),
     ("record_call", ("beep",)): FieldHint("", "Play a beep before recording"),
     ("record_call", ("stereo",)): FieldHint("", "Record in stereo"),
     ("record_call", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
@@ -112,7 +110,7 @@ _FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
                                                      placeholder="the last recording started"),
     ("play", ("urls",)): FieldHint("play_urls", "What to play"),
     ("play", ("url",)): FieldHint("play_urls", "What to play"),
-    ("play", ("volume",)): FieldHint("slider", "Volume", "dB", minimum=-40, maximum=40),
+    ("play", ("volume",)): FieldHint("slider", "Volume", "dB"),
     ("play", ("status_url",)): FieldHint("url", "Status URL", placeholder="https://..."),
     ("play", ("auto_answer",)): FieldHint("", "Answer the call automatically"),
 }

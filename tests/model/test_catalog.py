@@ -18,6 +18,7 @@ def test_record_call_fields_come_from_the_schema(catalog):
     assert set(direction.hint.choices) == set(direction.enum)
     sens = spec.field("input_sensitivity")
     assert sens.default == 44 and sens.accepts_variable and sens.hint.widget == "slider"
+    assert (sens.minimum, sens.maximum) == (0, 100)  # the corrected schema, the one source of the range
     assert spec.field("max_length").default is MISSING
     assert spec.field("initial_timeout").hint.unit == "seconds"
     assert "record_call_url" in spec.sets_variables

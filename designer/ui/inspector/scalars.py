@@ -137,7 +137,7 @@ class NumberEditor(FieldEditor):
 
 
 class SliderEditor(FieldEditor):
-    """A slider over the hinted range with a number box beside it.
+    """A slider over the schema's range with a number box beside it.
 
     The slider clamps visually; the box takes any number, so an out-of-range value typed there is
     written and the validator's message explains it. A drag is one undo step (committed on release).
@@ -145,10 +145,8 @@ class SliderEditor(FieldEditor):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        lo = spec.hint.minimum if spec.hint.minimum is not None else spec.minimum
-        hi = spec.hint.maximum if spec.hint.maximum is not None else spec.maximum
-        self.minimum = int(lo if lo is not None else 0)
-        self.maximum = int(hi if hi is not None else 100)
+        self.minimum = int(spec.minimum if spec.minimum is not None else 0)
+        self.maximum = int(spec.maximum if spec.maximum is not None else 100)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(self.minimum, self.maximum)
         self.slider.setMinimumWidth(50)
