@@ -186,6 +186,7 @@ class PreviewPanel(QWidget):
         self.fmt = "yaml"
         self._shown = ""  # exactly the text rendered (the widget's own text turns NBSP into spaces)
         self._pending = False
+        self._located: tuple | None = None  # ((text, fmt), locate function) of the text shown
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._render)
 
@@ -284,13 +285,9 @@ class PreviewPanel(QWidget):
     def _mark_problems(self) -> None:
         if self._pending:
             return  # the coming render marks them against the new text
-        text = self._shown
         marks: dict[int, str] = {}
         problems = sorted(self.session.problems, key=lambda p: not p.is_error)
-        try:
-            where = swml_io.locate(text, self.fmt) if problems else None
-        except Exception:
-            where = None
+        where = self._locator() if problems else None
         if where is not None:
             for problem in problems:
                 line = _problem_line(where, problem)
@@ -298,6 +295,18 @@ class PreviewPanel(QWidget):
                     marks[line] = ERROR_COLOR if problem.is_error else WARNING_COLOR
         self.editor.set_marks(marks)
         self._update_info()
+
+    def _locator(self):
+        """Where paths stand in the text shown; parsed once per text, shared by the problem marks
+        and the selected block (both run after every edit)."""
+        key = (self._shown, self.fmt)
+        if self._located is None or self._located[0] != key:
+            try:
+                where = swml_io.locate(*key)
+            except Exception:  # a preview that cannot be parsed just shows no marks
+                where = None
+            self._located = (key, where)
+        return self._located[1]
 
     def _show_selected(self, *_args) -> None:
         """Follow the canvas: the selected block's line is tinted and scrolled into view."""
@@ -308,9 +317,10 @@ class PreviewPanel(QWidget):
         if path is not None and step.form == "method":
             path = path + (step.method,)  # the method's own line (JSON puts "{" on the line before)
         line = None
-        if path is not None:
+        where = self._locator() if path is not None else None
+        if where is not None:
             try:
-                found = swml_io.locate(self._shown, self.fmt)(path)
+                found = where(path)
             except Exception:
                 found = None
             line = found[0] if found else None
