@@ -13,8 +13,12 @@ from designer.ui.session import EditSession
 
 
 def fixable(session: EditSession) -> list[Problem]:
-    """The current problems that have a sure fix."""
-    return [p for p in session.problems if p.has_fix and session.doc.find_step(p.step_id) is not None]
+    """The current problems that have a sure fix (runs after every edit: one walk of the flow)."""
+    candidates = [p for p in session.problems if p.has_fix]
+    if not candidates:
+        return []
+    ids = {step.id for step in session.doc.walk()}
+    return [p for p in candidates if p.step_id in ids]
 
 
 def apply_fix(session: EditSession, problem: Problem) -> bool:
@@ -30,7 +34,8 @@ def apply_fix(session: EditSession, problem: Problem) -> bool:
 def apply_all(session: EditSession) -> int:
     """Fix every fixable problem as one undo step; returns how many were fixed."""
     doc, problems = session.doc, fixable(session)
-    children = [SetParamCommand(doc, doc.find_step(p.step_id), tuple(p.field), p.fix) for p in problems]
+    steps = {step.id: step for step in doc.walk()} if problems else {}
+    children = [SetParamCommand(doc, steps[p.step_id], tuple(p.field), p.fix) for p in problems]
     if children:
         session.undo_stack.push(GroupCommand(f"Fix {len(children)} problem{'s' if len(children) != 1 else ''}",
                                              children, doc))
