@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING, Any, Iterator
 from designer.model.catalog import Catalog
 from designer.model.document import Document, Step, StepList
 from designer.model.problems import ERROR, WARNING, Problem
-from designer.model.sections import SECTION_NAME
+from designer.model.sections import JUMP_METHODS, SECTION_NAME
 
 if TYPE_CHECKING:  # pragma: no cover
     from designer.model.validation import Located
 
 #: A use of the URL ``record_call`` sets: ``${record_call_url}``, ``%{record_call_url}``.
 RECORD_URL_USE = re.compile(r"[$%]\{\s*record_call_url\s*\}")
-_SECTION_NAME = SECTION_NAME
 MAIN = "main"
 
 
@@ -73,7 +72,7 @@ def run(doc: Document, located: list["Located"], catalog: Catalog) -> list[Probl
                 out.append(_problem(ERROR, f"There is no label '{label}' in section '{section}' "
                                     "(goto only jumps within its section)", step, ("label",), where,
                                     "flow.unknown_label"))
-        if _is(step, "execute") or _is(step, "transfer"):
+        if step.form == "method" and step.method in JUMP_METHODS:
             dest = _param(step, "dest")
             if isinstance(dest, str) and _looks_like_section(dest) and dest not in sections:
                 out.append(_problem(ERROR, f"There is no section '{dest}' to {step.method} to", step,
@@ -102,7 +101,7 @@ def _is_var(text: str) -> bool:
 
 def _looks_like_section(dest: str) -> bool:
     """A bare name; URLs, ``${variables}`` and inline JSON documents are not section names."""
-    return bool(_SECTION_NAME.match(dest)) and not _is_var(dest)
+    return bool(SECTION_NAME.match(dest)) and not _is_var(dest)
 
 
 def _where(path: tuple[Any, ...] | None, step: Step) -> tuple[Any, ...]:
