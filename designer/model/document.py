@@ -165,14 +165,6 @@ class Document:
                 parts.insert(0, owner.method)
             current = owner
 
-    def labels(self) -> dict[str, list[Step]]:
-        """Label name -> the ``label`` steps that define it (several means a duplicate)."""
-        found: dict[str, list[Step]] = {}
-        for step in self.walk():
-            if step.method == "label" and step.form == "method" and isinstance(step.params, str):
-                found.setdefault(step.params, []).append(step)
-        return found
-
     # ----------------------------------------------------------------- batching
     @contextmanager
     def batch(self) -> Iterator[None]:

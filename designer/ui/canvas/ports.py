@@ -21,7 +21,3 @@ def draw_port(painter: QPainter, pos: QPointF, ring: QColor, fill: QColor, conne
     painter.setBrush(ring if connected else fill)
     painter.drawEllipse(pos, PORT_RADIUS, PORT_RADIUS)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-
-
-def is_output(ref: PortRef | None) -> bool:
-    return bool(ref) and ref[0] in ("out", "branch", "start")

@@ -25,19 +25,6 @@ def _box(parent: QWidget, vertical: bool = False) -> QHBoxLayout | QVBoxLayout:
     return layout
 
 
-class _FocusOut(QObject):
-    """Turns a widget's focus-out into the editor's ``committed``."""
-
-    def __init__(self, editor: FieldEditor) -> None:
-        super().__init__(editor)
-        self.editor = editor
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FocusOut:
-            self.editor.committed.emit()
-        return False
-
-
 class LineEditor(FieldEditor):
     """A one-line text; ``pattern`` (a regular expression) limits what can be typed."""
 
