@@ -1,0 +1,40 @@
+"""Where each value stands in a recently written text, kept so it is not parsed twice.
+
+Saving a changed YAML script parses the spliced text once to prove it reads back as the model
+(see :func:`designer.model.swml_io.dumps`); the preview then needs the line of every problem and
+of the selected block in that same text. Both come from one parse: the node tree of the last few
+texts written or loaded is remembered here, keyed by the exact text, and ``locate`` reuses it.
+A cache beside the model, not a copy of it: an entry is only ever used for a text equal to the
+one it was made from.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from designer.model.yaml_text import locator
+
+Locator = Callable[[tuple], "tuple[int, int] | None"]
+
+#: Most recent first; two are enough for the preview (the text shown and the one being made).
+_KEEP = 2
+_recent: list[tuple[str, str, Any, dict]] = []
+
+
+def remember(text: str, fmt: str, root: Any, values: dict) -> None:
+    """Keep the parse of ``text`` (LF line ends, no BOM) for a later :func:`cached` call."""
+    global _recent
+    _recent = [(fmt, text, root, values)] + [e for e in _recent if e[1] is not text][: _KEEP - 1]
+
+
+def cached(text: str, fmt: str) -> Locator | None:
+    """A locator for ``text`` if its parse is remembered, else ``None``."""
+    for known_fmt, known_text, root, values in _recent:
+        if known_fmt == fmt and (known_text is text or known_text == text):
+            return locator(root, values)
+    return None
+
+
+def forget() -> None:
+    """Drop every remembered parse (tests; freeing memory after closing a large flow)."""
+    _recent.clear()
