@@ -59,6 +59,7 @@ class Document:
         self.top_level: dict[str, Any] = {"version": "1.0.0", "sections": None}
         self.sections: list[Section] = []
         self.detached: list[StepList] = []
+        self._ids: dict[str, Step] = {}  # find_step's index, see there
         #: Set by the loader: where the document came from, to save it back losslessly.
         self.source: Any = None
         #: Canvas positions, by step id or ``"section:<name>"`` for a section's start node.
@@ -132,8 +133,32 @@ class Document:
             yield from walk_steps(chain)
 
     def find_step(self, step_id: str) -> Step | None:
-        """The step with ``step_id`` anywhere in the document, or ``None``."""
-        return next((s for s in self.walk() if s.id == step_id), None)
+        """The step with ``step_id`` anywhere in the document, or ``None``.
+
+        Looked up in an index of ids beside the model (the problems list, the canvas and the
+        inspector ask once per problem after every edit; a walk each time made that quadratic).
+        The index is never trusted blindly: a hit is checked to still belong to this document
+        (a walk up its parents), and a miss or a stale hit rebuilds it from the model.
+        """
+        step = self._ids.get(step_id)
+        if step is None or not self._holds(step):
+            self._ids = {s.id: s for s in self.walk()}
+            step = self._ids.get(step_id)
+        return step
+
+    def _holds(self, step: Step) -> bool:
+        """Whether ``step`` is in one of this document's sections or detached chains now."""
+        while True:
+            parent = step.parent
+            if parent is None:
+                return False
+            owner = parent.owner
+            if isinstance(owner, Step):
+                step = owner
+                continue
+            if isinstance(owner, Section):
+                return any(s is owner for s in self.sections)
+            return any(chain is parent for chain in self.detached)
 
     def section_of(self, step: Step) -> Section | None:
         """The section a step belongs to, through any nesting; ``None`` when detached."""

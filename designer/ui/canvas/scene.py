@@ -102,9 +102,11 @@ class FlowScene(QGraphicsScene):
             self._update_edges_of(key)
 
     def _on_problems(self, problems) -> None:
-        self._problems = index_problems(problems)
-        for step_id in self.blocks:
-            self._refresh_block(step_id)
+        """Redraw only the blocks whose problems changed (after an edit that is one or two)."""
+        old, self._problems = self._problems, index_problems(problems)
+        for step_id in old.keys() | self._problems.keys():
+            if old.get(step_id) != self._problems.get(step_id):
+                self._refresh_block(step_id)
 
     # ----------------------------------------------------------------- building
     def rebuild(self) -> None:
