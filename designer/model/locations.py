@@ -18,20 +18,25 @@ Locator = Callable[[tuple], "tuple[int, int] | None"]
 
 #: Most recent first; two are enough for the preview (the text shown and the one being made).
 _KEEP = 2
-_recent: list[tuple[str, str, Any, dict]] = []
+_recent: list[tuple[str, str, Locator]] = []
 
 
 def remember(text: str, fmt: str, root: Any, values: dict) -> None:
     """Keep the parse of ``text`` (LF line ends, no BOM) for a later :func:`cached` call."""
+    remember_locator(text, fmt, locator(root, values))
+
+
+def remember_locator(text: str, fmt: str, find: Locator) -> None:
+    """Keep a locator known to be right for ``text``."""
     global _recent
-    _recent = [(fmt, text, root, values)] + [e for e in _recent if e[1] is not text][: _KEEP - 1]
+    _recent = [(fmt, text, find)] + [e for e in _recent if e[1] is not text][: _KEEP - 1]
 
 
 def cached(text: str, fmt: str) -> Locator | None:
-    """A locator for ``text`` if its parse is remembered, else ``None``."""
-    for known_fmt, known_text, root, values in _recent:
+    """A locator for ``text`` if one is remembered, else ``None``."""
+    for known_fmt, known_text, find in _recent:
         if known_fmt == fmt and (known_text is text or known_text == text):
-            return locator(root, values)
+            return find
     return None
 
 

@@ -114,7 +114,9 @@ class Step:
 
     def child_lists(self) -> list[tuple[ParamPath, StepList]]:
         """The nested step lists in params order, each with its param path (e.g. ``("case", "1")``)."""
-        return list(iter_step_lists(self.params, ()))
+        out: list[tuple[ParamPath, StepList]] = []
+        _collect_step_lists(self.params, (), out)
+        return out
 
     def get(self, path: ParamPath, default: Any = None) -> Any:
         """The param value at ``path`` or ``default`` when any part of the path is missing."""
@@ -181,14 +183,28 @@ def _matches(pattern: ParamPath, path: ParamPath) -> bool:
 
 
 def iter_step_lists(value: Any, here: ParamPath) -> Iterator[tuple[ParamPath, StepList]]:
+    """Every step list inside ``value`` with its path below ``here``, in order."""
+    out: list[tuple[ParamPath, StepList]] = []
+    _collect_step_lists(value, here, out)
+    return iter(out)
+
+
+def _collect_step_lists(value: Any, here: ParamPath, out: list) -> None:
+    # A plain recursion that skips scalars: walking the flow asks every step for its nested
+    # lists, so this runs for every value of every step after each edit.
     if isinstance(value, StepList):
-        yield here, value
+        out.append((here, value))
     elif isinstance(value, dict):
         for k, v in value.items():
-            yield from iter_step_lists(v, here + (k,))
+            if isinstance(v, _CONTAINERS):
+                _collect_step_lists(v, here + (k,), out)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from iter_step_lists(v, here + (i,))
+            if isinstance(v, _CONTAINERS):
+                _collect_step_lists(v, here + (i,), out)
+
+
+_CONTAINERS = (dict, list, StepList)
 
 
 def has_key(container: Any, key: Any) -> bool:

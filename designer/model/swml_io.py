@@ -27,7 +27,7 @@ from designer.model.document import Document, NestingRules
 from designer.model.json_splice import JsonSource
 from designer.model.schema import load_schema, nesting_paths
 from designer.model.yaml_splice import YamlSource, _Fallback, same
-from designer.model import locations
+from designer.model import locations, splice_check, yaml_quick
 from designer.model.yaml_text import compose, dump, locator
 
 BOM = "\ufeff"
@@ -197,13 +197,19 @@ def load(path: str | os.PathLike) -> Document:
 
 
 # ---------------------------------------------------------------------- saving
-def dumps(doc: Document, fmt: str | None = None) -> str:
+def dumps(doc: Document, fmt: str | None = None, thorough: bool = False) -> str:
     """The text of ``doc``; ``fmt=None`` keeps the format it was loaded from (YAML for new ones).
 
-    With a source in the same format, untouched parts keep their original bytes.
+    With a source in the same format, untouched parts keep their original bytes. The text is
+    always proven to read back as the model: after a small edit by a local parse (the preview's
+    path, see :mod:`designer.model.yaml_quick`), with ``thorough`` (saving) by parsing it whole.
     """
     source: SourceText | None = doc.source if isinstance(doc.source, SourceText) else None
     fmt = fmt or (source.fmt if source else "yaml")
+    if source is not None and source.fmt == fmt == "yaml" and source.yaml is not None and not thorough:
+        quick = yaml_quick.quick_text(doc, source.yaml)
+        if quick is not None:
+            return _finish(quick, source)
     data = doc.to_data()
     if source is None or source.fmt != fmt:
         return _fresh(data, fmt)
@@ -213,6 +219,11 @@ def dumps(doc: Document, fmt: str | None = None) -> str:
         text = _splice_json(doc, data, source)
     else:
         text = _splice(doc, data, source)
+    return _finish(text, source)
+
+
+def _finish(text: str, source: SourceText) -> str:
+    """``text`` with the line ends and byte-order mark the script was written with."""
     if source.newline != "\n":
         text = text.replace("\n", source.newline)
     return (BOM if source.bom else "") + text
@@ -220,11 +231,15 @@ def dumps(doc: Document, fmt: str | None = None) -> str:
 
 def _splice(doc: Document, data: Any, source: SourceText) -> str:
     try:
-        text = source.yaml.render(doc) if source.yaml is not None else None
-        if text is not None:
+        if source.yaml is not None:
+            source.yaml.proven = None  # re-established below when the whole text reads back
+            yaml_quick.prepare(source.yaml)
+            lines = source.yaml.render_lines(doc)
+            text = "\n".join(lines)
             root, values = compose(text)  # with marks: the preview locates problems in this parse
             if root is not None and same(values.get(root), data):
                 locations.remember(text, "yaml", root, values)
+                source.yaml.proven = splice_check.whole(lines, root, values)
                 return text
     except (_Fallback, yaml.YAMLError, RecursionError):
         pass
@@ -256,7 +271,7 @@ def save(doc: Document, path: str | os.PathLike, fmt: str | None = None) -> None
     path = Path(path)
     if fmt is None and path.suffix.lower() in (".json", ".yaml", ".yml"):
         fmt = detect_format("", path)
-    text = dumps(doc, fmt)
+    text = dumps(doc, fmt, thorough=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import weakref
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -23,6 +24,7 @@ from referencing import Registry, Resource
 
 from designer.model import flow_checks
 from designer.model.catalog import Catalog, load_catalog
+from designer.model.change_log import ChangeLog
 from designer.model.document import Document, Step, StepList
 from designer.model.messages import Describer, Finding, field_label
 from designer.model.problems import ERROR, WARNING, Problem
@@ -52,7 +54,12 @@ class Validator:
             for method, def_name in catalog.schema.method_defs.items()
         }
         self._frame = Draft202012Validator(_frame_schema(self.raw))
-        self._cache: dict[tuple[str, str], list[Finding]] = {}
+        #: step id -> its findings, valid until the step's change log entry says it changed.
+        self._cache: dict[str, list[Finding]] = {}
+        self._log: ChangeLog | None = None
+        self._log_doc: Any = None  # weak reference to the document the log listens to
+        #: How many steps the last validation saw (sections and unconnected blocks).
+        self.step_count = 0
 
     # ----------------------------------------------------------------- public
     def validate(self, doc: Document, text: str | None = None, fmt: str | None = None) -> list[Problem]:
@@ -60,9 +67,14 @@ class Validator:
         locate = _locator(text, fmt)
         problems = self._frame_problems(doc)
         located = list(iter_located(doc))
-        cache: dict[tuple[str, str], list[Finding]] = {}
+        self.step_count = len(located)
+        changed = self._changed_since_last(doc)
+        cache: dict[str, list[Finding]] = {}
         for step, path, _section in located:
-            findings = self._step_findings(step, cache)
+            findings = self._cache.get(step.id) if changed is not None and step.id not in changed else None
+            if findings is None:
+                findings = self._check_step(step, frame_data(step))
+            cache[step.id] = findings
             base = () if path is None else path + ((step.method,) if step.form == "method" else ())
             for f in findings:
                 problems.append(Problem(f.severity, f.message, step.id, f.field,
@@ -74,14 +86,14 @@ class Validator:
         return [_placed(p, locate) for p in problems]
 
     # ----------------------------------------------------------------- steps
-    def _step_findings(self, step: Step, cache: dict[tuple[str, str], list[Finding]]) -> list[Finding]:
-        data = frame_data(step)
-        key = (step.id, json.dumps(data, sort_keys=False, default=repr))
-        found = self._cache.get(key)
-        if found is None:
-            found = self._check_step(step, data)
-        cache[key] = found
-        return found
+    def _changed_since_last(self, doc: Document) -> set[str] | None:
+        """Ids of the steps changed since the last validation of ``doc`` (``None``: another
+        document, check every step). A step's own findings depend only on its own data, so
+        only those need checking again after an edit."""
+        if self._log is None or self._log_doc is None or self._log_doc() is not doc:
+            self._log, self._log_doc = ChangeLog(doc), weakref.ref(doc)
+            return None
+        return self._log.take().direct
 
     def _check_step(self, step: Step, data: Any) -> list[Finding]:
         if step.form == "bare":

@@ -17,7 +17,9 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from designer.model.change_log import ChangeLog
 from designer.model.document import Document
+from designer.model.splice_check import Proven, may_use, whole
 from designer.model.steps import MISSING, Step, StepList, to_plain
 from designer.model.yaml_text import content_end, dump_lines, flow_pair
 
@@ -87,6 +89,15 @@ class YamlSource:
         self.values = values
         self.layouts: dict[int, _Layout | None] = {}
         self.step_nodes: dict[str, Node] = {}
+        #: step id -> (column, lines) of its last rendering; valid until the step changes
+        #: (see :meth:`forget`): a step's text depends only on its data, its original node and
+        #: the column it is written at.
+        self.rendered: dict[str, tuple[int, list[str]]] = {}
+        #: Which steps changed since the last rendering (see :mod:`designer.model.yaml_quick`).
+        self.log = ChangeLog(doc)
+        #: The last text proven to read back as the model, for local proofs after small edits.
+        self.proven: Proven | None = whole(self.lines, root, values)
+        self.quick_ok = may_use(text)
         self.indent_sequences = self._detect_sequence_style()
         self._record_doc(doc)
 
@@ -177,6 +188,10 @@ class YamlSource:
     # ------------------------------------------------------------------ rendering
     def render(self, doc: Document) -> str:
         """The text of ``doc``: the original lines wherever the data did not change."""
+        return "\n".join(self.render_lines(doc))
+
+    def render_lines(self, doc: Document) -> list[str]:
+        """:meth:`render` as a list of lines (no line ends)."""
         tree = _doc_tree(doc)
         layout = self._layout(self.root)
         if layout is None:
@@ -184,7 +199,15 @@ class YamlSource:
         prefix = self.lines[: layout.entries[0].lead]
         suffix = self.lines[layout.entries[-1].end:]
         body = self._mapping(tree, self.root, layout.column)
-        return "\n".join(prefix + body + suffix)
+        return prefix + body + suffix
+
+    def forget(self, step_ids: set[str] | None = None) -> None:
+        """Drop the remembered renderings of these steps (all when ``None``): they changed."""
+        if step_ids is None:
+            self.rendered.clear()
+        else:
+            for step_id in step_ids:
+                self.rendered.pop(step_id, None)
 
     def _old(self, node: Node) -> Any:
         return self.values.get(node, MISSING)
@@ -200,12 +223,29 @@ class YamlSource:
             entry = by_key.get(key) if _hashable(key) else None
             if entry is None:
                 out += dump_lines({key: to_plain(sub)}, column, self.indent_sequences)
-            elif same(to_plain(sub), self._old(entry.node)):
+            elif not self._descends(sub, entry) and same(to_plain(sub), self._old(entry.node)):
                 out += _shift(self._own(entry.lead, entry.end, layout.column), delta)
             else:
                 out += _shift(self.lines[entry.lead:entry.head], delta)
                 out += self._pair(key, sub, entry, column, delta, layout.column)
+                out += self._trail(entry, delta)
         return out
+
+    def _descends(self, value: Any, entry: _Entry) -> bool:
+        """Whether to write a value holding steps part by part rather than compare it whole:
+        its steps' renderings are remembered, so walking it costs little, while comparing it
+        as plain data costs the whole flow. Only where part-by-part gives the same lines."""
+        node = entry.node
+        holds = isinstance(value, StepList) or (isinstance(value, dict) and any(
+            isinstance(v, StepList) for v in value.values()))
+        return holds and _kind(value) is not None and _kind(value) == type(node) \
+            and not node.flow_style and node.start_mark.line > entry.head and self._layout(node) is not None
+
+    def _trail(self, entry: _Entry, delta: int) -> list[str]:
+        """Blank lines and loose comments after an entry's content, up to the next entry: a
+        changed entry is written anew, but what follows it is not its to drop."""
+        start = content_end(entry.node) + 1
+        return _shift(self.lines[start:entry.end], delta) if start < entry.end else []
 
     def _own(self, start: int, end: int, column: int) -> list[str]:
         """Lines ``start:end``; a first line shared with a list dash (``- key: v``) gets spaces there."""
@@ -286,11 +326,20 @@ class YamlSource:
                 for entry, sub in zip(layout.entries[i1:i2], value[j1:j2]):
                     out += _shift(self.lines[entry.lead:entry.head], delta)
                     out += self._item(sub, entry, layout.column, column)
+                    out += self._trail(entry, delta)
             else:
                 out += dump_lines(new[j1:j2], column, self.indent_sequences) if j2 > j1 else []
         return out
 
     def _step(self, step: Step, column: int) -> list[str]:
+        known = self.rendered.get(step.id)
+        if known is not None and known[0] == column:
+            return known[1]
+        lines = self._step_lines(step, column)
+        self.rendered[step.id] = (column, lines)
+        return lines
+
+    def _step_lines(self, step: Step, column: int) -> list[str]:
         item = self.step_nodes.get(step.id)
         plain = step.to_data()
         found = self._find_entry(item) if item is not None else None
@@ -301,7 +350,8 @@ class YamlSource:
         if same(plain, self._old(item)):
             return _shift(self.lines[entry.lead:entry.end], delta)
         value = {step.method: step.params} if step.form == "method" else plain
-        return _shift(self.lines[entry.lead:entry.head], delta) + self._item(value, entry, old_column, column)
+        return (_shift(self.lines[entry.lead:entry.head], delta) + self._item(value, entry, old_column, column)
+                + self._trail(entry, delta))
 
     def _find_entry(self, item: Node) -> tuple[_Entry, int] | None:
         if not hasattr(self, "_entry_map"):

@@ -219,7 +219,7 @@ class FileActions(QObject):
         if not path:
             return False
         try:
-            write_atomic(Path(path), swml_io.dumps(self.session.doc, fmt))
+            write_atomic(Path(path), swml_io.dumps(self.session.doc, fmt, thorough=True))
         except OSError as exc:
             self.show_message("Cannot export", f"“{Path(path).name}” could not be written: "
                               f"{exc.strerror or exc}.")

@@ -195,8 +195,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        doc = self.session.doc
-        blocks = sum(1 for _ in doc.walk())
+        blocks = self.session.validator.step_count  # counted by the validation just run
         errors = sum(1 for p in self.session.problems if p.is_error)
         warnings = len(self.session.problems) - errors
         color = ERROR_COLOR if errors else WARNING_COLOR if warnings else None

@@ -70,3 +70,16 @@ def test_move_step_between_sections():
     doc.move_step(answer, doc.sections[1].steps, 0)
     assert doc.to_data()["sections"]["other"][0] == {"answer": {}}
     assert doc.data_path(answer) == ("sections", "other", 0)
+
+
+def test_find_step_index_follows_removals_and_undo():
+    doc = Document.from_data({"sections": {"main": [{"answer": {}}, {"hangup": {}}]}})
+    hangup = doc.sections[0].steps.steps[1]
+    assert doc.find_step(hangup.id) is hangup
+    doc.remove_step(hangup)
+    assert doc.find_step(hangup.id) is None  # a stale index entry is never returned
+    doc.insert_step(doc.sections[0].steps, 0, hangup)
+    assert doc.find_step(hangup.id) is hangup
+    section = doc.sections[0]
+    doc.remove_section(section)
+    assert doc.find_step(hangup.id) is None

@@ -287,3 +287,18 @@ def test_a_changed_quoted_value_keeps_its_quotes_and_trailing_comment():
     out = dumps(doc)
     assert out == src.replace('"mp3"', '"wav"').replace("'rec'", "'it''s'")
     assert loads(out, "yaml").to_data() == doc.to_data()
+
+
+@pytest.mark.parametrize("edit", ["first section", "step before a blank line"])
+def test_blank_lines_and_loose_comments_after_a_changed_entry_are_kept(edit):
+    text = ("version: 1.0.0\nsections:\n  main:\n    - answer: {}\n    - play:\n        url: say:hi\n"
+            "        volume: 2\n\n    # a loose comment\n\n    - hangup: {}\n\n  # about b\n\n  b:\n    - hangup: {}\n")
+    doc = loads(text, "yaml")
+    play = doc.sections[0].steps.steps[1]
+    doc.set_param(play, ("url",), "say:yo")
+    if edit == "first section":
+        doc.set_param(doc.sections[0].steps.steps[2], ("reason",), "busy")
+    out = dumps(doc, thorough=True)
+    removed, added = changed_lines(text, out)
+    assert [r.strip() for r in removed] == ["url: say:hi"] + (["- hangup: {}"] if edit == "first section" else [])
+    assert "# a loose comment" in out and "# about b" in out and out.count("\n\n") == text.count("\n\n")

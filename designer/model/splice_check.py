@@ -1,0 +1,155 @@
+"""Proving that a spliced YAML text reads back as the model, at the cost of the change.
+
+After splicing, the writer must be sure the new text parses to exactly the document's data: a
+splicing mistake must never reach a user's file or the preview. Parsing the whole text proves
+it, but costs what the flow holds (80 ms at 1,000 steps), on every slider move. When the
+document's change log says only one step of a section changed (its params, or steps nested in
+it), the proof can be local:
+
+- every line before that step's list item and after it is byte-identical to the last proven
+  text, and the model outside that step did not change, so that part still reads back right;
+- the item's new lines (from its dash to the next line indented no deeper than the dash) are
+  parsed on their own, dedented, and must give exactly that step's data;
+- a block list item's content ends where indentation returns to its dash, so those lines parse
+  the same inside the whole text as on their own (anything open at the cut, such as a quote,
+  makes the local parse fail, and the whole text is parsed instead).
+
+Positions for the preview come from the last proven text's locator, with lines after the item
+shifted, and the item's own parse. After ``MAX_CHAIN`` local proofs in a row, or for anything
+else (inserts, moves, several steps, anchors), the caller parses the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from yaml.nodes import SequenceNode
+
+from designer.model.yaml_text import compose, locator
+
+Locator = Callable[[tuple], "tuple[int, int] | None"]
+
+#: Local proofs in a row before the whole text is parsed again (bounds the locator chain).
+MAX_CHAIN = 32
+_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:-])[&*][^\s\[\]{},]")
+
+
+@dataclass
+class Proven:
+    """A text known to read back as the model, with where each path stands in it."""
+
+    lines: list[str]
+    find: Locator
+    depth: int = 0
+
+
+def whole(lines: list[str], root: Any, values: dict) -> Proven:
+    """The proof a full parse gives."""
+    return Proven(lines, locator(root, values), 0)
+
+
+def may_use(text: str) -> bool:
+    """Whether local proofs are sound for a script of this text: not with anchors or aliases
+    (a changed anchored value would change data elsewhere)."""
+    return _ANCHOR.search(text) is None
+
+
+def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
+          same: Callable[[Any, Any], bool]) -> Proven | None:
+    """A proof for ``lines`` when the only change since ``prev`` is the list item at ``path``
+    (``("sections", name, index)``, written with its dash at ``column``) whose data is now
+    ``data``; ``None`` when that cannot be shown locally."""
+    if prev.depth >= MAX_CHAIN:
+        return None
+    found = prev.find(path)
+    start = found[0] - 1 if found else -1
+    if not (0 <= start < len(prev.lines) and start < len(lines)) or not _dash(prev.lines[start], column) \
+            or not _dash(lines[start], column):
+        return None
+    head = _common_prefix(prev.lines, lines)
+    if head < start:
+        return None
+    tail = _common_suffix(prev.lines, lines, head)
+    end = _item_end(lines, start, column)
+    if end is None or end < len(lines) - tail:
+        return None
+    delta = len(lines) - len(prev.lines)
+    old_end = end - delta
+    if old_end <= start or _item_end(prev.lines, start, column) != old_end:
+        return None
+    window = [_dedent(line, column) for line in lines[start:end]]
+    if any(line is None for line in window):
+        return None
+    text = "\n".join(window)
+    if not may_use(text):
+        return None
+    try:
+        root, values = compose(text)
+    except Exception:  # noqa: BLE001 - any parse failure: prove it the long way
+        return None
+    if not isinstance(root, SequenceNode) or len(root.value) != 1 or not same(values.get(root), [data]):
+        return None
+    inner = locator(root, values)
+    base = prev.find
+    size = len(path)
+
+    def find(target: tuple) -> tuple[int, int] | None:
+        target = tuple(target)
+        if target[:size] == path:
+            at = inner((0, *target[size:]))
+            return (at[0] + start, at[1] + column) if at else None
+        at = base(target)
+        if at is not None and at[0] - 1 >= old_end:
+            return at[0] + delta, at[1]
+        return at
+
+    return Proven(lines, find, prev.depth + 1)
+
+
+def _dash(line: str, column: int) -> bool:
+    return line[column:column + 1] == "-" and not line[:column].strip(" ") and line[column + 1:column + 2] in (" ", "")
+
+
+def _item_end(lines: list[str], start: int, column: int) -> int | None:
+    """The first line after ``start`` indented no deeper than ``column`` (comments and blank
+    lines belong to the item); ``None`` when a tab indents a line."""
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        body = line.lstrip(" ")
+        if body.startswith("\t"):
+            return None
+        if body and not body.startswith("#") and len(line) - len(body) <= column:
+            return i
+    return len(lines)
+
+
+def _dedent(line: str, column: int) -> str | None:
+    if line[:column].strip(" "):
+        return line if line.lstrip().startswith("#") else None
+    return line[column:] if len(line) >= column else line.lstrip(" ")
+
+
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    """Length of the common prefix, by bisection on slice equality (compared in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: list[str], b: list[str], head: int) -> int:
+    """Length of the common suffix that does not overlap the first ``head`` lines."""
+    lo, hi = 0, min(len(a), len(b)) - head
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:len(a) - lo] == b[len(b) - mid:len(b) - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

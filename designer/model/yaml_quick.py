@@ -1,0 +1,72 @@
+"""Writing a YAML script after a small edit at the cost of the edit (the preview's hot path).
+
+The slow, always-right path writes by splicing (:mod:`designer.model.yaml_splice`) and proves the
+result by parsing it whole. This module is the fast path taken first: steps the change log says
+are untouched reuse the lines they were last written as, and the result is proven locally
+(:mod:`designer.model.splice_check`) when the only change is inside one step of a section. When
+either cannot be done it returns ``None`` and the caller takes the slow path, which also
+re-establishes the proof the next fast write starts from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from yaml.nodes import SequenceNode
+
+from designer.model import locations, splice_check
+from designer.model.document import Section
+from designer.model.steps import MISSING
+from designer.model.yaml_splice import YamlSource, _Fallback, same
+
+
+def prepare(source: YamlSource) -> tuple[set[str], bool]:
+    """Take the change log and drop stale step renderings; returns ``(tops, structural)``."""
+    changes = source.log.take()
+    source.forget(changes.touched)
+    return changes.tops, changes.structural
+
+
+def quick_text(doc: Any, source: YamlSource) -> str | None:
+    """The spliced text of ``doc`` proven locally, or ``None`` (use the slow path)."""
+    tops, structural = prepare(source)
+    proven, source.proven = source.proven, None  # re-established below or by the slow path
+    if proven is None or structural or not source.quick_ok:
+        return None
+    if not tops:
+        text = "\n".join(proven.lines)
+        source.proven = proven
+        return text
+    if len(tops) != 1:
+        return None
+    step = doc.find_step(next(iter(tops)))
+    section = step.parent.owner if step is not None and step.parent is not None else None
+    if not isinstance(section, Section) or section.raw_body is not MISSING:
+        return None
+    column = _item_column(source, section.name)
+    if column is None:
+        return None
+    try:
+        lines = source.render_lines(doc)
+    except _Fallback:
+        return None
+    index = next(i for i, s in enumerate(section.steps.steps) if s is step)
+    path = ("sections", section.name, index)
+    result = splice_check.local(proven, lines, path, step.to_data(), column, same)
+    if result is None:
+        return None
+    source.proven = result
+    text = "\n".join(lines)
+    locations.remember_locator(text, "yaml", result.find)
+    return text
+
+
+def _item_column(source: YamlSource, section_name: str) -> int | None:
+    """The dash column of a section's steps as the original text writes them, or ``None`` when
+    the section is not a block list there (then its steps are not patched in place)."""
+    layout = source._layout(source.root)
+    sections = next((e for e in layout.entries if e.key == "sections"), None) if layout else None
+    inner = source._layout(sections.node) if sections is not None else None
+    entry = next((e for e in inner.entries if e.key == section_name), None) if inner else None
+    steps = source._layout(entry.node) if entry is not None and isinstance(entry.node, SequenceNode) else None
+    return steps.column if steps is not None else None
