@@ -54,8 +54,12 @@ class Validator:
             for method, def_name in catalog.schema.method_defs.items()
         }
         self._frame = Draft202012Validator(_frame_schema(self.raw))
-        #: step id -> its findings, valid until the step's change log entry says it changed.
-        self._cache: dict[str, list[Finding]] = {}
+        #: step id -> (its findings, the problems built from them or ``None`` after a re-walk);
+        #: valid until the change log says the step's own params changed.
+        self._cache: dict[str, tuple[list[Finding], list[Problem] | None]] = {}
+        self._located: list[Located] | None = None
+        self._order: dict[str, int] = {}
+        self._branches: dict[str, tuple[str, ...]] = {}
         self._log: ChangeLog | None = None
         self._log_doc: Any = None  # weak reference to the document the log listens to
         #: How many steps the last validation saw (sections and unconnected blocks).
@@ -63,37 +67,61 @@ class Validator:
 
     # ----------------------------------------------------------------- public
     def validate(self, doc: Document, text: str | None = None, fmt: str | None = None) -> list[Problem]:
-        """All problems of ``doc``; with the file ``text`` (and its format) lines and columns are filled."""
+        """All problems of ``doc``; with the file ``text`` (and its format) lines and columns are filled.
+
+        After an edit only what it changed is redone: steps whose own params did not change keep
+        their findings, and while no step or branch was added, removed or moved the walk of the
+        flow (every step with its path) and the problems built from it are reused.
+        """
         locate = _locator(text, fmt)
         problems = self._frame_problems(doc)
-        located = list(iter_located(doc))
+        changes = self._changes_since_last(doc)
+        direct = set() if changes is None else changes.direct
+        if changes is None or changes.structural or self._branches_changed(doc, direct) or self._located is None:
+            self._walk_flow(doc)
+        located = self._located
         self.step_count = len(located)
-        changed = self._changed_since_last(doc)
-        cache: dict[str, list[Finding]] = {}
         for step, path, _section in located:
-            findings = self._cache.get(step.id) if changed is not None and step.id not in changed else None
-            if findings is None:
-                findings = self._check_step(step, frame_data(step))
-            cache[step.id] = findings
-            base = () if path is None else path + ((step.method,) if step.form == "method" else ())
-            for f in findings:
-                problems.append(Problem(f.severity, f.message, step.id, f.field,
-                                        base + f.field if path is not None else (), code=f.code, fix=f.fix))
-        self._cache = cache
+            known = self._cache.get(step.id) if changes is not None and step.id not in direct else None
+            if known is None or known[1] is None:
+                findings = known[0] if known is not None else self._check_step(step, frame_data(step))
+                base = () if path is None else path + ((step.method,) if step.form == "method" else ())
+                built = [Problem(f.severity, f.message, step.id, f.field,
+                                 base + f.field if path is not None else (), code=f.code, fix=f.fix)
+                         for f in findings]
+                known = self._cache[step.id] = (findings, built)
+            problems.extend(known[1])
         problems.extend(flow_checks.run(doc, located, self.catalog))
-        order = {step.id: i for i, (step, _p, _s) in enumerate(located)}
+        order = self._order
         problems.sort(key=lambda p: -1 if p.step_id is None else order.get(p.step_id, len(order)))
         return [_placed(p, locate) for p in problems]
 
+    def _walk_flow(self, doc: Document) -> None:
+        """Walk the flow again: paths may have moved, so problems are rebuilt from findings."""
+        self._located = list(iter_located(doc))
+        self._order = {step.id: i for i, (step, _p, _s) in enumerate(self._located)}
+        self._branches = {step.id: _branch_ids(step) for step, _p, _s in self._located}
+        self._cache = {step.id: (self._cache[step.id][0], None)
+                       for step, _p, _s in self._located if step.id in self._cache}
+
+    def _branches_changed(self, doc: Document, direct: set[str]) -> bool:
+        """Whether a param edit added, removed or replaced a nested step list (a new branch)."""
+        for step_id in direct:
+            step = doc.find_step(step_id)
+            if step is None or self._branches.get(step_id) != _branch_ids(step):
+                return True
+        return False
+
     # ----------------------------------------------------------------- steps
-    def _changed_since_last(self, doc: Document) -> set[str] | None:
-        """Ids of the steps changed since the last validation of ``doc`` (``None``: another
-        document, check every step). A step's own findings depend only on its own data, so
-        only those need checking again after an edit."""
+    def _changes_since_last(self, doc: Document) -> Any:
+        """What changed since the last validation of ``doc`` (``None``: another document, check
+        every step). A step's own findings depend only on its own data, so only steps whose
+        params changed need checking again after an edit."""
         if self._log is None or self._log_doc is None or self._log_doc() is not doc:
             self._log, self._log_doc = ChangeLog(doc), weakref.ref(doc)
+            self._cache, self._located = {}, None
             return None
-        return self._log.take().direct
+        return self._log.take()
 
     def _check_step(self, step: Step, data: Any) -> list[Finding]:
         if step.form == "bare":
@@ -165,6 +193,10 @@ def _walk(steps: StepList, here: tuple[Any, ...] | None, section: str | None) ->
         for sub_path, child in step.child_lists():
             prefix = None if path is None else path + ((step.method,) if step.form == "method" else ()) + sub_path
             yield from _walk(child, prefix, section)
+
+
+def _branch_ids(step: Step) -> tuple[str, ...]:
+    return tuple(f"{path}{child.id}" for path, child in step.child_lists())
 
 
 def frame_data(step: Step) -> Any:

@@ -86,17 +86,10 @@ class CodeView(QPlainTextEdit):
         An edit touches a few lines, so only those are re-laid-out and re-highlighted, and the
         scroll position stays where the reader left it.
         """
-        old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-        common = min(len(old_lines), len(new_lines))
-        head = 0
-        while head < common and old_lines[head] == new_lines[head]:
-            head += 1
-        tail = 0
-        while tail < common - head and old_lines[-1 - tail] == new_lines[-1 - tail]:
-            tail += 1
-        start = _utf16_len("".join(old_lines[:head]))
-        end = _utf16_len(old) - _utf16_len("".join(old_lines[len(old_lines) - tail:]))
-        middle = "".join(new_lines[head:len(new_lines) - tail])
+        head, old_end, new_end = changed_span(old, new)
+        start = _utf16_len(old[:head])
+        end = start + _utf16_len(old[head:old_end])
+        middle = new[head:new_end]
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         cursor.setPosition(start)
@@ -328,7 +321,7 @@ class PreviewPanel(QWidget):
             self.editor.set_current(line)
 
     def _update_info(self) -> None:
-        lines = len(self._shown.splitlines())
+        lines = self._shown.count("\n") + (not self._shown.endswith("\n") and bool(self._shown))
         marked = len(self.editor.marks)
         words = f"{lines} lines"
         if marked:
@@ -346,6 +339,33 @@ def _problem_line(where, problem: Problem) -> int | None:
     except Exception:
         found = None
     return found[0] if found else None
+
+
+def changed_span(old: str, new: str) -> tuple[int, int, int]:
+    """``(head, old_end, new_end)``: ``old[head:old_end]`` became ``new[head:new_end]``, cut at
+    line starts, the rest being equal. Found by bisecting on slice equality (compared in C), so
+    a one-line change in a 40,000-line text costs microseconds, not a split of both texts."""
+    limit = min(len(old), len(new))
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[lo:mid] == new[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    head = old.rfind("\n", 0, lo) + 1  # back to the start of the first differing line
+    lo, hi = 0, limit - head
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[len(old) - mid:len(old) - lo] == new[len(new) - mid:len(new) - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    tail = lo
+    if tail and old[len(old) - tail - 1:len(old) - tail] not in ("\n", ""):
+        cut = old.find("\n", len(old) - tail) + 1  # forward to the start of a shared line
+        tail = len(old) - cut if cut else 0
+    return head, len(old) - tail, len(new) - tail
 
 
 def _utf16_len(text: str) -> int:

@@ -129,3 +129,14 @@ def test_the_selected_block_is_tinted_and_follows_format_and_edits(preview, sess
     assert preview.text().splitlines()[preview.editor.current - 1].strip() == "- record_call:"
     session.select([])
     assert preview.editor.current is None
+
+
+@pytest.mark.parametrize("old,new", [("a\nb\nc\n", "a\nB\nc\n"), ("a\nb", "ab"), ("", "x\n"), ("x\n", ""),
+                                     ("same\n", "same\n"), ("a\nb\nc", "a\nb\nc\nd"), ("ab\ncd\n", "ab\nxcd\n"),
+                                     ("é\nü\n", "é\nñ\nü\n")])
+def test_changed_span_replaces_exactly_the_difference(old, new):
+    from designer.ui.preview import changed_span
+    head, old_end, new_end = changed_span(old, new)
+    assert old[:head] == new[:head] and old[old_end:] == new[new_end:]
+    assert old[:head] + new[head:new_end] + old[old_end:] == new
+    assert head == 0 or old[head - 1] == "\n"
