@@ -102,10 +102,12 @@ def main(steps: int, repeat: int) -> dict:
     out["save_json"] = timed(lambda: swml_io.dumps(doc, "json"), repeat)
 
     view = window.canvas
+    viewport = view.viewport()
+    window.resize(window.width() + 1600 - viewport.width(), window.height() + 1000 - viewport.height())
+    qapp.processEvents()
     view.reset_zoom()
     view.reveal(record.id)
     qapp.processEvents()
-    viewport = view.viewport()
     out["viewport_size"] = [float(viewport.width()), float(viewport.height())]
     viewport.repaint()  # icons and fonts are cached on the first paint
     out["render_view"] = timed(viewport.repaint, repeat)

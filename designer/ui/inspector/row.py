@@ -192,12 +192,15 @@ class FieldRow(QWidget):
         With ``fix``, a "Fix it" button under the message applies the known correction."""
         self._fix = fix if message else None
         self.fix_button.setVisible(self._fix is not None)
-        self.frame.setProperty("problem", severity if message else "")
-        self.problem_label.setProperty("role", "problem" if severity == "error" else "warning-text")
-        self.problem_label.style().unpolish(self.problem_label)
-        self.problem_label.style().polish(self.problem_label)
-        self.frame.style().unpolish(self.frame)
-        self.frame.style().polish(self.frame)
+        if getattr(self, "_problem_shown", None) != (message, severity):
+            # Re-polishing the styles costs ~0.2 ms a row, and this runs after every edit.
+            self._problem_shown = (message, severity)
+            self.frame.setProperty("problem", severity if message else "")
+            self.problem_label.setProperty("role", "problem" if severity == "error" else "warning-text")
+            self.problem_label.style().unpolish(self.problem_label)
+            self.problem_label.style().polish(self.problem_label)
+            self.frame.style().unpolish(self.frame)
+            self.frame.style().polish(self.frame)
         self.current_editor().set_problem(message)
         self.problem_label.setText(message or "")
         self.problem_label.setVisible(bool(message))
