@@ -24,6 +24,8 @@ class Changes:
     tops: set[str] = field(default_factory=set)
     #: Steps whose own params changed (not counting steps nested in them).
     direct: set[str] = field(default_factory=set)
+    #: Step lists whose content changed (a step in them changed, or one was added or removed).
+    lists: set[str] = field(default_factory=set)
     #: Steps or sections were added, removed or moved, or the top level changed.
     structural: bool = False
 
@@ -57,6 +59,7 @@ class ChangeLog:
 
     def _list_changed(self, step_list: Any, _index: int, step: Step) -> None:
         self.changes.structural = True
+        self.changes.lists.add(step_list.id)
         self._touch(step)
         owner = step_list.owner
         if isinstance(owner, Step):
@@ -68,6 +71,8 @@ class ChangeLog:
     def _touch(self, step: Step) -> None:
         while True:
             self.changes.touched.add(step.id)
+            if step.parent is not None:
+                self.changes.lists.add(step.parent.id)
             owner = step.parent.owner if step.parent is not None else None
             if not isinstance(owner, Step):
                 self.changes.tops.add(step.id)

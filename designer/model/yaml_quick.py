@@ -23,7 +23,7 @@ from designer.model.yaml_splice import YamlSource, _Fallback, same
 def prepare(source: YamlSource) -> tuple[set[str], bool]:
     """Take the change log and drop stale step renderings; returns ``(tops, structural)``."""
     changes = source.log.take()
-    source.forget(changes.touched)
+    source.forget(changes.touched, changes.lists)
     return changes.tops, changes.structural
 
 

@@ -93,6 +93,8 @@ class YamlSource:
         #: (see :meth:`forget`): a step's text depends only on its data, its original node and
         #: the column it is written at.
         self.rendered: dict[str, tuple[int, list[str]]] = {}
+        #: The same for whole step lists (a section's steps), by step list id.
+        self.rendered_lists: dict[str, tuple[int, list[str]]] = {}
         #: Which steps changed since the last rendering (see :mod:`designer.model.yaml_quick`).
         self.log = ChangeLog(doc)
         #: The last text proven to read back as the model, for local proofs after small edits.
@@ -201,13 +203,12 @@ class YamlSource:
         body = self._mapping(tree, self.root, layout.column)
         return prefix + body + suffix
 
-    def forget(self, step_ids: set[str] | None = None) -> None:
-        """Drop the remembered renderings of these steps (all when ``None``): they changed."""
-        if step_ids is None:
-            self.rendered.clear()
-        else:
-            for step_id in step_ids:
-                self.rendered.pop(step_id, None)
+    def forget(self, step_ids: set[str], list_ids: set[str]) -> None:
+        """Drop the remembered renderings of these steps and step lists: they changed."""
+        for step_id in step_ids:
+            self.rendered.pop(step_id, None)
+        for list_id in list_ids:
+            self.rendered_lists.pop(list_id, None)
 
     def _old(self, node: Node) -> Any:
         return self.values.get(node, MISSING)
@@ -307,9 +308,13 @@ class YamlSource:
     def _sequence(self, value: list | StepList, node: Node | None, column: int) -> list[str]:
         layout = self._layout(node) if isinstance(node, SequenceNode) else None
         if isinstance(value, StepList):
+            known = self.rendered_lists.get(value.id)
+            if known is not None and known[0] == column:
+                return known[1]
             out: list[str] = []
             for step in value.steps:
                 out += self._step(step, column)
+            self.rendered_lists[value.id] = (column, out)
             return out
         if layout is None:
             return dump_lines(to_plain(value), column, self.indent_sequences)
