@@ -27,7 +27,7 @@ from designer.model.document import Document, NestingRules
 from designer.model.json_splice import JsonSource
 from designer.model.schema import load_schema, nesting_paths
 from designer.model.yaml_splice import YamlSource, _Fallback, same
-from designer.model import locations, splice_check, yaml_quick
+from designer.model import splice_check, text_positions, yaml_quick
 from designer.model.yaml_text import compose, dump, locator
 
 BOM = "\ufeff"
@@ -135,7 +135,7 @@ def loads(text: str, fmt: str | None = None, filename: str | os.PathLike | None 
     else:
         root, values = _parse_yaml(body, path)
         data = values.get(root) if root is not None else None
-        locations.remember(body, "yaml", root, values)
+        text_positions.remember(body, "yaml", root, values)
     if not isinstance(data, dict):
         line, column = (root.start_mark.line + 1, root.start_mark.column + 1) if root is not None else (1, 1)
         raise ParseError(f"this is not a SWML script: the top level must be names such as 'version' and "
@@ -238,7 +238,7 @@ def _splice(doc: Document, data: Any, source: SourceText) -> str:
             text = "\n".join(lines)
             root, values = compose(text)  # with marks: the preview locates problems in this parse
             if root is not None and same(values.get(root), data):
-                locations.remember(text, "yaml", root, values)
+                text_positions.remember(text, "yaml", root, values)
                 source.yaml.proven = splice_check.whole(lines, root, values)
                 return text
     except (_Fallback, yaml.YAMLError, RecursionError):
@@ -308,11 +308,11 @@ def locate(text: str, fmt: str) -> Callable[[tuple], tuple[int, int] | None]:
     """
     body = text[1:] if text.startswith(BOM) else text
     body = body.replace("\r\n", "\n")
-    known = locations.cached(body, fmt)
+    known = text_positions.cached(body, fmt)
     if known is not None:
         return known
     if fmt == "json":
         _parse_json(body, None)  # report JSON errors with JSON's own positions
     root, values = _parse_yaml(body, None)
-    locations.remember(body, fmt, root, values)
+    text_positions.remember(body, fmt, root, values)
     return locator(root, values)

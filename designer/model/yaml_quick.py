@@ -14,7 +14,7 @@ from typing import Any
 
 from yaml.nodes import SequenceNode
 
-from designer.model import locations, splice_check
+from designer.model import splice_check, text_positions
 from designer.model.document import Section
 from designer.model.steps import MISSING
 from designer.model.yaml_splice import YamlSource, _Fallback, same
@@ -57,7 +57,7 @@ def quick_text(doc: Any, source: YamlSource) -> str | None:
         return None
     source.proven = result
     text = "\n".join(lines)
-    locations.remember_locator(text, "yaml", result.find)
+    text_positions.remember_locator(text, "yaml", result.find)
     return text
 
 

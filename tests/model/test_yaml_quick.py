@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from designer.model import locations, splice_check, yaml_quick
+from designer.model import splice_check, text_positions, yaml_quick
 from designer.model.catalog import load_catalog
 from designer.model.document import Section, Step
 from designer.model.steps import StepList
