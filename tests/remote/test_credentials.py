@@ -1,0 +1,47 @@
+"""Tokens go to the keyring, or stay in memory when there is none; accounts hold no secret."""
+
+import json
+
+from designer.remote.accounts import AccountBook
+from designer.remote.credentials import SERVICE, TokenStore, from_environment, keyring_usable
+from designer.remote.space import Account
+from tests.remote_fixtures import TOKEN, memory_keyring, no_keyring  # noqa: F401
+
+ACCOUNT = Account("example", "proj-1")
+
+
+def test_token_goes_to_the_keyring_under_the_space_and_project(memory_keyring):
+    store = TokenStore()
+    assert store.persistent and store.save(ACCOUNT, TOKEN)
+    assert memory_keyring.passwords == {(SERVICE, "example:proj-1"): TOKEN}
+    assert TokenStore().find(ACCOUNT) == TOKEN  # another session finds it
+    store.forget(ACCOUNT)
+    assert memory_keyring.passwords == {}
+
+
+def test_without_a_keyring_the_token_is_kept_for_this_session_only(no_keyring):
+    assert not keyring_usable()
+    store = TokenStore()
+    assert store.save(ACCOUNT, TOKEN) is False
+    assert store.find(ACCOUNT) == TOKEN
+    assert TokenStore().find(ACCOUNT) is None
+
+
+def test_the_account_file_holds_spaces_and_project_ids_but_no_token(tmp_path, memory_keyring):
+    book = AccountBook(tmp_path / "accounts.json")
+    book.put(Account("example", "proj-1"))
+    book.put(Account("other", "proj-2"), make_default=False)
+    TokenStore().save(ACCOUNT, TOKEN)
+    book.write()
+    text = (tmp_path / "accounts.json").read_text()
+    assert TOKEN not in text
+    again = AccountBook(tmp_path / "accounts.json")
+    assert [a.label for a in again.accounts] == ["example", "other"]
+    assert again.find().label == "example" and again.find("other").project_id == "proj-2"
+    assert json.loads(text)["default"] == "example"
+
+
+def test_environment_credentials_need_all_three_variables():
+    env = {"SIGNALWIRE_SPACE": "example", "SIGNALWIRE_PROJECT_ID": "p", "SIGNALWIRE_API_TOKEN": "t"}
+    assert from_environment(env) == (Account("example", "p"), "t")
+    assert from_environment({**env, "SIGNALWIRE_API_TOKEN": ""}) is None
