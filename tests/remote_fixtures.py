@@ -18,7 +18,7 @@ from tests.signalwire_server import FakeSpace, running
 
 TOKEN = "tok-SECRET-123"
 PROJECT = "proj-1"
-SIMPLE = {"version": "1.0.0", "sections": {"main": [{"answer": {}}, {"play": {"url": "say:Hello"}}, "hangup"]}}
+SIMPLE = {"version": "1.0.0", "sections": {"main": [{"answer": {}}, {"play": {"url": "say:Hello"}}, {"hangup": {}}]}}
 
 
 class MemoryKeyring(KeyringBackend):

@@ -1,0 +1,80 @@
+"""File > Open from SignalWire: a searchable list of the space's SWML scripts and Call Flows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from designer.remote.client import CALL_FLOW, RemoteScript
+
+KIND_WORDS = {CALL_FLOW: "Call Flow (web builder)"}
+
+
+def when(stamp: str) -> str:
+    """``2026-11-26T10:00:03Z`` -> ``2026-11-26 10:00`` (as given when it is not ISO)."""
+    if len(stamp) >= 16 and stamp[10] == "T":
+        return f"{stamp[:10]} {stamp[11:16]}"
+    return stamp
+
+
+class OpenRemoteDialog(QDialog):
+    """Pick one script or Call Flow; type to filter by name."""
+
+    def __init__(self, items: list[RemoteScript], space: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Open from SignalWire — {space}")
+        self.resize(640, 440)
+        self.items = items
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search by name")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Name", "Kind", "Last change"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSortingEnabled(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for item in items:
+            row = QTreeWidgetItem([item.name or "(no name)", KIND_WORDS.get(item.kind, "SWML script"),
+                                   when(item.updated_at)])
+            row.setData(0, Qt.ItemDataRole.UserRole, item)
+            self.tree.addTopLevelItem(row)
+        self.tree.sortItems(0, Qt.SortOrder.AscendingOrder)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.accept())
+        self.empty = QLabel("This space has no SWML scripts or Call Flows yet." if not items else "", self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.buttons)
+        if items:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self.search.setFocus()
+
+    def _filter(self, text: str) -> None:
+        words = text.lower().split()
+        first = None
+        for i in range(self.tree.topLevelItemCount()):
+            row = self.tree.topLevelItem(i)
+            hidden = not all(w in row.text(0).lower() for w in words)
+            row.setHidden(hidden)
+            if not hidden and first is None:
+                first = row
+        self.tree.setCurrentItem(first)
+        self.empty.setText("" if first or not self.items else "Nothing matches; clear the search to see all.")
+
+    def visible_names(self) -> list[str]:
+        return [self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())
+                if not self.tree.topLevelItem(i).isHidden()]
+
+    def chosen(self) -> RemoteScript | None:
+        row = self.tree.currentItem()
+        return None if row is None or row.isHidden() else row.data(0, Qt.ItemDataRole.UserRole)
