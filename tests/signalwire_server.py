@@ -54,6 +54,8 @@ class FakeSpace:
     #: Send ``contents`` back as a JSON string, as older answers did.
     contents_as_text: bool = False
     clock: int = 0
+    #: The address request URLs name (default: the address the request came to).
+    public_base: str = ""
 
     def tick(self) -> str:
         self.clock += 1
@@ -135,7 +137,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(401, {"error": "Unauthorized"})
         if space.fail_with:
             return self._send(space.fail_with, {"error": "Internal Server Error"})
-        base = f"http://{self.headers.get('Host')}"
+        base = space.public_base or f"http://{self.headers.get('Host')}"
         route = self.server.route(self.command, parts.path, parse_qs(parts.query), body, base)
         self._send(*route)
 

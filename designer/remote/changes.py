@@ -82,13 +82,19 @@ def _section_changes(name: str, old: list[Any], new: list[Any]) -> list[Change]:
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        olds, news = list(range(a1, a2)), list(range(b1, b2))
-        while olds and news and _method(old[olds[0]]) == _method(new[news[0]]):
-            i, j = olds.pop(0), news.pop(0)
-            out.append(Change(CHANGED, f"In {name}, block {j + 1} ({_method(new[j])}) changes: "
-                              + _what_changed(old[i], new[j])))
-        out += [Change(REMOVED, f"In {name}, block {i + 1} ({_describe(old[i])}) is removed") for i in olds]
-        out += [Change(ADDED, f"In {name}, block {j + 1} ({_describe(new[j])}) is added") for j in news]
+        # Inside a replaced run, blocks of the same method in the same order are edits of each other.
+        methods = difflib.SequenceMatcher(a=[_method(i) for i in old[a1:a2]],
+                                          b=[_method(i) for i in new[b1:b2]], autojunk=False)
+        for sub, c1, c2, d1, d2 in methods.get_opcodes():
+            if sub == "equal":
+                out += [Change(CHANGED, f"In {name}, block {j + 1} ({_method(new[j])}) changes: "
+                               + _what_changed(old[i], new[j]))
+                        for i, j in zip(range(a1 + c1, a1 + c2), range(b1 + d1, b1 + d2))]
+                continue
+            out += [Change(REMOVED, f"In {name}, block {i + 1} ({_describe(old[i])}) is removed")
+                    for i in range(a1 + c1, a1 + c2)]
+            out += [Change(ADDED, f"In {name}, block {j + 1} ({_describe(new[j])}) is added")
+                    for j in range(b1 + d1, b1 + d2)]
     return out
 
 

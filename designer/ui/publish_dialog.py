@@ -41,7 +41,7 @@ class PublishDialog(QDialog):
     def __init__(self, the_plan: Plan, space: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Publish “{the_plan.name}” to {space}")
-        self.resize(760, 560)
+        self.resize(820, 580)
         changes = the_plan.changes
         what = "Call Flow" if the_plan.is_call_flow else "SWML script"
         self.headline = QLabel(f"<b>{changes.headline()}</b> in the {what} “{the_plan.name}” on {space}.", self)
@@ -57,6 +57,8 @@ class PublishDialog(QDialog):
             warning.setStyleSheet("color: #e03131")
             layout.addWidget(warning)
         self.changes_list = QListWidget(self)
+        self.changes_list.setWordWrap(True)  # a change is a sentence: read it whole, not scrolled
+        self.changes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for change in changes.items:
             mark, colour = MARKS[change.kind]
             item = QListWidgetItem(f"{mark}  {change.text}")
@@ -73,7 +75,7 @@ class PublishDialog(QDialog):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.changes_list)
         split.addWidget(self.diff)
-        split.setSizes([180, 320])
+        split.setSizes([130, 370])
         layout.addWidget(split, 1)
         self.buttons = QDialogButtonBox(self)
         self.publish_button = self.buttons.addButton(
@@ -94,7 +96,7 @@ class PublishedDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Published")
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(720)
         verb = "Created" if created else "Updated"
         what = "Call Flow" if result.kind == "call_flow" else "SWML script"
         layout = QVBoxLayout(self)
@@ -107,6 +109,8 @@ class PublishedDialog(QDialog):
             self.url = QLineEdit(result.request_url, self)
             self.url.setReadOnly(True)
             self.url.setCursorPosition(0)
+            width = self.url.fontMetrics().horizontalAdvance(result.request_url) + 24
+            self.url.setMinimumWidth(min(width, 900))  # the whole address, on any usual screen
             copy = QPushButton("Copy", self)
             copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(result.request_url))
             row.addWidget(self.url, 1)

@@ -36,14 +36,15 @@ class OpenRemoteDialog(QDialog):
         self.tree.setSortingEnabled(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         for item in items:
             row = QTreeWidgetItem([item.name or "(no name)", KIND_WORDS.get(item.kind, "SWML script"),
                                    when(item.updated_at)])
             row.setData(0, Qt.ItemDataRole.UserRole, item)
             self.tree.addTopLevelItem(row)
         self.tree.sortItems(0, Qt.SortOrder.AscendingOrder)
+        for column in (1, 2):  # room between the columns, so they do not read as one
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, self.tree.columnWidth(column) + 24)
         self.tree.itemDoubleClicked.connect(lambda *_: self.accept())
         self.empty = QLabel("This space has no SWML scripts or Call Flows yet." if not items else "", self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel,

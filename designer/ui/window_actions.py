@@ -163,9 +163,9 @@ class WindowActions:
         remote = self.window.remote
         menu.addAction(self.add("open_remote", "Open from Signal&Wire…", remote.open_from_signalwire, None,
                                 "mdi6.cloud-download-outline", "Open a SWML script or Call Flow of your space"))
-        menu.addAction(self.add("publish", "&Publish to SignalWire…", remote.publish, "Ctrl+Shift+P",
+        menu.addAction(self.add("publish", "P&ublish to SignalWire…", remote.publish, "Ctrl+Shift+P",
                                 "mdi6.cloud-upload-outline", "Create or update this flow's script on SignalWire"))
-        menu.addAction(self.add("signalwire_account", "SignalWire Acc&ount…", remote.show_account, None,
+        menu.addAction(self.add("signalwire_account", "SignalWire A&ccount…", remote.show_account, None,
                                 "mdi6.account-key-outline", "Space, Project ID and API token"))
 
     def _build_toolbar(self) -> None:
