@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -19,6 +18,7 @@ from designer.remote.client import SignalWireClient
 from designer.remote.credentials import TokenStore
 from designer.remote.errors import RemoteError
 from designer.remote.space import Account, SpaceError, space_url
+from designer.ui.busy import wait_for
 
 NEW_SPACE = "New space…"
 ClientFactory = Callable[[str, str, str], SignalWireClient]
@@ -139,15 +139,12 @@ class AccountDialog(QDialog):
             return False
         account = self.account()
         assert account is not None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             with self.make_client(account.space, account.project_id, self.current_token()) as client:
-                names = [s.name for s in client.list_scripts()]
+                names = [s.name for s in wait_for(self, f"Signing in to {account.label}…", client.list_scripts)]
         except RemoteError as exc:
             self.result.setText(exc.message)
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         shown = ", ".join(f"“{n}”" for n in names[:8]) + (" …" if len(names) > 8 else "")
         self.result.setText(f"Connected to {account.label}: {len(names)} SWML script"
                             f"{'s' if len(names) != 1 else ''}" + (f": {shown}" if names else "."))

@@ -10,12 +10,10 @@ file in the settings, so the next Publish updates the same script.
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, TypeVar
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from designer.model import layout
@@ -29,12 +27,14 @@ from designer.remote.errors import RemoteError
 from designer.remote.refusals import PlacedRefusal, place
 from designer.remote.space import Account
 from designer.ui.account_dialog import AccountDialog
+from designer.ui.busy import wait_for
 from designer.ui.publish_dialog import PublishDialog, PublishedDialog
 from designer.ui.remote_open_dialog import OpenRemoteDialog
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
 
+T = TypeVar("T")
 ORIGINS_KEY = "signalwire/origins"
 CALL_FLOW_NOTE = ("“{name}” was made in SignalWire's Call Flow Builder. You can look at it and change "
                   "it here, but publishing it back replaces what the web builder shows: its drawing "
@@ -156,14 +156,13 @@ class RemoteActions(QObject):
             token = self.tokens.find(account) if account else None
         return (account, token) if account and token else None
 
-    @contextmanager
-    def _client(self, account: Account, token: str) -> Iterator[SignalWireClient]:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with self.make_client(account.space, account.project_id, token) as client:
-                yield client
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def _client(self, account: Account, token: str) -> SignalWireClient:
+        """A client for ``account`` (sends nothing until one of its methods is called)."""
+        return self.make_client(account.space, account.project_id, token)
+
+    def wait(self, text: str, call: Callable[[], T]) -> T:
+        """Run one request off the window's thread, the window kept painted meanwhile."""
+        return wait_for(self.window, text, call)
 
     # ----------------------------------------------------------------- open
     def open_from_signalwire(self) -> bool:
@@ -176,7 +175,8 @@ class RemoteActions(QObject):
         account, token = signed
         try:
             with self._client(account, token) as client:
-                items = client.list_scripts() + client.list_call_flows()
+                items = self.wait(f"Listing the scripts of {account.label}…",
+                                  lambda: client.list_scripts() + client.list_call_flows())
         except RemoteError as exc:
             self.tell("Open from SignalWire", exc.message)
             return False
@@ -184,8 +184,9 @@ class RemoteActions(QObject):
         if chosen is None:
             return False
         try:
+            fetch = SignalWireClient.get_call_flow if chosen.kind == CALL_FLOW else SignalWireClient.get_script
             with self._client(account, token) as client:
-                full = client.get_call_flow(chosen.id) if chosen.kind == CALL_FLOW else client.get_script(chosen.id)
+                full = self.wait(f"Fetching “{chosen.name}”…", lambda: fetch(client, chosen.id))
         except RemoteError as exc:
             self.tell("Open from SignalWire", exc.message)
             return False
@@ -224,11 +225,12 @@ class RemoteActions(QObject):
         local = self.session.doc.to_data()
         try:
             with self._client(account, token) as client:
-                the_plan = publishing.plan(client, local, name, origin)
+                the_plan = self.wait(f"Looking at “{name}” on {account.label}…",
+                                     lambda: publishing.plan(client, local, name, origin))
                 if not self._confirm(the_plan, account.label):
                     return False
-                result = publishing.send(client, the_plan, local)
-                addresses = self._addresses(client, result)
+                result = self.wait(f"Publishing “{the_plan.name}”…", lambda: publishing.send(client, the_plan, local))
+                addresses = self.wait("Finding where it answers calls…", lambda: self._addresses(client, result))
         except RemoteError as exc:
             self._refused(exc)
             return False

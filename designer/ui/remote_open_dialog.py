@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -12,10 +14,15 @@ KIND_WORDS = {CALL_FLOW: "Call Flow (web builder)"}
 
 
 def when(stamp: str) -> str:
-    """``2026-11-26T10:00:03Z`` -> ``2026-11-26 10:00`` (as given when it is not ISO)."""
-    if len(stamp) >= 16 and stamp[10] == "T":
-        return f"{stamp[:10]} {stamp[11:16]}"
-    return stamp
+    """``2026-11-26T10:00:03Z`` -> ``2026-11-26 11:00`` in the user's own time zone (as given
+    when it is not an ISO time)."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 class OpenRemoteDialog(QDialog):

@@ -248,3 +248,9 @@ def test_pulled_script_round_trips_through_yaml(window, space, address, answers,
     path = tmp_path / "menu.yaml"
     window.files.export("yaml", str(path))
     assert swml_io.load(path).to_data() == SIMPLE
+
+
+def test_last_change_times_read_as_local_dates():
+    from designer.ui.remote_open_dialog import when
+    assert when("not a time") == "not a time"
+    assert len(when("2026-11-26T10:00:03Z")) == 16 and when("2026-11-26T10:00:03Z").startswith("2026-11-2")
