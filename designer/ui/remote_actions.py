@@ -73,7 +73,7 @@ class RemoteActions(QObject):
         self.last_refusals: list[PlacedRefusal] = []
         self.session.document_replaced.connect(self._on_document_replaced)
         self.files.opened.connect(self._on_file_opened)
-        self.files.saved.connect(self._on_file_saved)
+        self.session.path_changed.connect(self._on_path_changed)
 
     # ----------------------------------------------------------------- origin
     def title_note(self) -> str:
@@ -106,9 +106,9 @@ class RemoteActions(QObject):
         stored = self._origins().get(str(Path(path).resolve()))
         self.set_origin(publishing.Origin.from_json(stored) if stored else None)
 
-    def _on_file_saved(self, path: str) -> None:
-        if self.origin is not None and self.session.path and Path(path).resolve() == Path(self.session.path):
-            self.set_origin(self.origin)  # Save As: the new file remembers where it goes
+    def _on_path_changed(self, path: str) -> None:
+        if self.origin is not None and path:
+            self.set_origin(self.origin)  # Save As: the file remembers which script it publishes to
 
     # ----------------------------------------------------------------- questions (monkeypatchable)
     def ask_account(self) -> bool:

@@ -254,3 +254,21 @@ def test_last_change_times_read_as_local_dates():
     from designer.ui.remote_open_dialog import when
     assert when("not a time") == "not a time"
     assert len(when("2026-11-26T10:00:03Z")) == 16 and when("2026-11-26T10:00:03Z").startswith("2026-11-2")
+
+
+def test_a_pulled_flow_saved_to_a_file_remembers_its_script_when_reopened(window, space, address, answers,
+                                                                         monkeypatch, tmp_path):
+    sid = space.add_script("Menu", SIMPLE)
+    sign_in(window, address)
+    monkeypatch.setattr(window.remote, "ask_pick", lambda items, where: next(i for i in items if i.id == sid))
+    assert window.remote.open_from_signalwire()
+    path = tmp_path / "menu.yaml"
+    monkeypatch.setattr(window.files, "ask_save_path", lambda *a, **k: str(path))
+    assert window.files.save_as()
+    window.files.new_file()
+    assert window.remote.origin is None and "SignalWire" not in window.windowTitle()
+    assert window.files.open_path(path)
+    assert window.remote.origin.id == sid and "SignalWire script “Menu”" in window.windowTitle()
+    add_hangup(window)
+    assert window.remote.publish()
+    assert answers["names"] == [] and len(space.scripts) == 1
