@@ -145,9 +145,9 @@ class RemoteActions(QObject):
     def show_account(self) -> bool:
         return self.ask_account()
 
-    def _signed_in(self) -> tuple[Account, str] | None:
-        """The default account and its token, asking for them when missing."""
-        account = self.book.find()
+    def _signed_in(self, space: str | None = None) -> tuple[Account, str] | None:
+        """The account of ``space`` (else the default one) and its token, asking when missing."""
+        account = (self.book.find(space) if space else None) or self.book.find()
         token = self.tokens.find(account) if account else None
         if account is None or not token:
             if not self.ask_account():
@@ -214,7 +214,7 @@ class RemoteActions(QObject):
         """Validate, look at the live version, show what changes, then create or update."""
         if not self._problems_allow():
             return False
-        signed = self._signed_in()
+        signed = self._signed_in(self.origin.space if self.origin else None)  # publish back where it came from
         if signed is None:
             return False
         account, token = signed
@@ -262,6 +262,9 @@ class RemoteActions(QObject):
         if the_plan.is_call_flow and not self.ask_yes(
                 "Replace the Call Flow?", CALL_FLOW_NOTE.format(name=the_plan.name), "Replace it"):
             return False
+        if the_plan.gone:
+            return self.ask_yes("Script not found", f"“{the_plan.name}” is no longer on {space} (it may have "
+                                "been deleted in the dashboard). Create it again from this flow?", "Create it")
         if the_plan.action == publishing.CREATE:
             return True
         if the_plan.changes.none:

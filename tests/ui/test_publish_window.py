@@ -272,3 +272,39 @@ def test_a_pulled_flow_saved_to_a_file_remembers_its_script_when_reopened(window
     add_hangup(window)
     assert window.remote.publish()
     assert answers["names"] == [] and len(space.scripts) == 1
+
+
+def test_publish_goes_back_to_the_space_the_flow_came_from_and_recreates_a_deleted_script(
+        window, space, address, answers, monkeypatch):
+    sid = space.add_script("Menu", SIMPLE)
+    sign_in(window, address)
+    monkeypatch.setattr(window.remote, "ask_pick", lambda items, where: next(i for i in items if i.id == sid))
+    assert window.remote.open_from_signalwire()
+    window.remote.book.put(Account("elsewhere", "proj-9"))  # another space became the default
+    assert window.remote.book.find().label == "elsewhere"
+    del space.scripts[sid]
+    add_hangup(window)
+    assert window.remote.publish()
+    assert answers["yes"][-1][0] == "Script not found"
+    (new_id, stored), = space.scripts.items()
+    assert new_id != sid and stored["display_name"] == "Menu"
+
+
+def test_several_spaces_in_the_account_dialog(qtbot, window, tmp_path):
+    book = window.remote.book
+    for name, project in (("north", "p1"), ("south", "p2")):
+        dialog = AccountDialog(book, window.remote.tokens, window)
+        qtbot.addWidget(dialog)
+        dialog.chooser.setCurrentIndex(dialog.chooser.count() - 1)  # "New space…"
+        dialog.space.setText(name)
+        dialog.project.setText(project)
+        dialog.token.setText(f"token-{name}")
+        dialog.save()
+    dialog = AccountDialog(book, window.remote.tokens, window)
+    qtbot.addWidget(dialog)
+    labels = [dialog.chooser.itemText(i) for i in range(dialog.chooser.count())]
+    assert labels == ["north", "south  (default)", "New space…"]
+    dialog.chooser.setCurrentIndex(0)
+    assert dialog.project.text() == "p1" and "Saved" in dialog.token.placeholderText()
+    dialog.remove_current()
+    assert [a.label for a in book.accounts] == ["south"]
