@@ -9,57 +9,21 @@ one, and nothing is sent except by an explicit method call.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 import httpx
-import yaml
 
 from designer.remote.errors import BAD_ANSWER, NETWORK, Refusal, RemoteError, status_error
+from designer.remote.items import CALL_FLOW, SCRIPT, RemoteScript, parse_contents
 from designer.remote.space import space_url
+
+__all__ = ["SignalWireClient", "RemoteScript", "CALL_FLOW", "SCRIPT", "parse_contents"]
 
 SCRIPTS = "/api/fabric/resources/swml_scripts"
 CALL_FLOWS = "/api/fabric/resources/call_flows"
 TIMEOUT = httpx.Timeout(20.0, connect=8.0)
 MAX_PAGES = 200  # a space with more than 10,000 scripts is not one this list is for
-SCRIPT = "script"
-CALL_FLOW = "call_flow"
-
-
-@dataclass
-class RemoteScript:
-    """A SWML script or a web-builder Call Flow as the space holds it.
-
-    ``contents`` is the SWML (``relayml`` for a Call Flow) as plain data, or ``None`` when a
-    listing did not include it. ``version`` is a Call Flow's ``document_version``.
-    """
-
-    id: str
-    name: str
-    kind: str = SCRIPT
-    updated_at: str = ""
-    contents: dict[str, Any] | None = None
-    request_url: str = ""
-    version: int | None = None
-    flow_data: dict[str, Any] = field(default_factory=dict)
-
-
-def parse_contents(value: Any) -> dict[str, Any] | None:
-    """SWML from a response: the current spec sends an object, older answers a JSON/YAML string."""
-    if isinstance(value, dict):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            data = json.loads(value)
-        except ValueError:
-            try:
-                data = yaml.safe_load(value)
-            except yaml.YAMLError:
-                return None
-        return data if isinstance(data, dict) else None
-    return None
 
 
 def _script_from(item: dict[str, Any]) -> RemoteScript:

@@ -9,10 +9,7 @@ for this session only. A CI pipeline passes credentials the way SignalWire's own
 from __future__ import annotations
 
 import os
-from typing import Mapping
-
-import keyring
-from keyring.errors import KeyringError
+from typing import Any, Mapping
 
 from designer.remote.space import Account
 
@@ -20,10 +17,22 @@ SERVICE = "swml-flow-designer"
 ENV_SPACE, ENV_PROJECT, ENV_TOKEN = "SIGNALWIRE_SPACE", "SIGNALWIRE_PROJECT_ID", "SIGNALWIRE_API_TOKEN"
 
 
+def _keyring() -> Any:
+    """The ``keyring`` library, loaded on first use (it looks for backends, which takes a while)."""
+    import keyring
+    return keyring
+
+
+def _failures() -> tuple[type[BaseException], ...]:
+    """What a keyring backend raises when it cannot do something (locked, refused, broken)."""
+    from keyring.errors import KeyringError
+    return (KeyringError, RuntimeError, OSError)
+
+
 def keyring_usable() -> bool:
     """``True`` when a real keyring backend is there (not the "fail" or "null" stand-ins)."""
     try:
-        backend = keyring.get_keyring()
+        backend = _keyring().get_keyring()
         return float(getattr(backend, "priority", 0)) > 0 and \
             type(backend).__module__ not in ("keyring.backends.fail", "keyring.backends.null")
     except Exception:  # noqa: BLE001 - a broken backend is the same as none
@@ -48,8 +57,8 @@ class TokenStore:
         if not keyring_usable():
             return False
         try:
-            keyring.set_password(SERVICE, account.key, token)
-        except (KeyringError, RuntimeError, OSError):
+            _keyring().set_password(SERVICE, account.key, token)
+        except _failures():
             return False
         return True
 
@@ -60,16 +69,16 @@ class TokenStore:
         if not keyring_usable():
             return None
         try:
-            return keyring.get_password(SERVICE, account.key)
-        except (KeyringError, RuntimeError, OSError):
+            return _keyring().get_password(SERVICE, account.key)
+        except _failures():
             return None
 
     def forget(self, account: Account) -> None:
         self._session.pop(account.key, None)
         if keyring_usable():
             try:
-                keyring.delete_password(SERVICE, account.key)
-            except (KeyringError, RuntimeError, OSError):
+                _keyring().delete_password(SERVICE, account.key)
+            except _failures():
                 pass
 
 

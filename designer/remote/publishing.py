@@ -10,11 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from designer.remote.changes import Changes, compare
-from designer.remote.client import CALL_FLOW, SCRIPT, RemoteScript, SignalWireClient
 from designer.remote.errors import NOT_FOUND, RemoteError
+from designer.remote.items import CALL_FLOW, SCRIPT, RemoteScript
+
+if TYPE_CHECKING:
+    from designer.remote.client import SignalWireClient
 
 CREATE, UPDATE = "create", "update"
 

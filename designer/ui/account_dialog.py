@@ -7,28 +7,36 @@ in memory for this session, and the dialog says so). The account list itself is 
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from designer.remote.accounts import AccountBook
-from designer.remote.client import SignalWireClient
 from designer.remote.credentials import TokenStore
 from designer.remote.errors import RemoteError
 from designer.remote.space import Account, SpaceError, space_url
 from designer.ui.busy import wait_for
 
+if TYPE_CHECKING:
+    from designer.remote.client import SignalWireClient
+
 NEW_SPACE = "New space…"
-ClientFactory = Callable[[str, str, str], SignalWireClient]
+ClientFactory = Callable[[str, str, str], "SignalWireClient"]
+
+
+def connect(space: str, project_id: str, token: str) -> "SignalWireClient":
+    """A client for the space; the HTTP library loads here, on first use, not at start-up."""
+    from designer.remote.client import SignalWireClient
+    return SignalWireClient(space, project_id, token)
 
 
 class AccountDialog(QDialog):
     """Add, change or remove the accounts of several spaces; one is the default for Publish."""
 
     def __init__(self, book: AccountBook, tokens: TokenStore, parent: QWidget | None = None,
-                 make_client: ClientFactory = SignalWireClient) -> None:
+                 make_client: ClientFactory = connect) -> None:
         super().__init__(parent)
         self.setWindowTitle("SignalWire account")
         self.setMinimumWidth(560)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from PySide6.QtCore import Qt
 
 from designer.remote.changes import ADDED, CHANGED, REMOVED
-from designer.remote.client import RemoteScript
+from designer.remote.items import RemoteScript
 from designer.remote.publishing import Plan, where_to_assign
 
 MARKS = {ADDED: ("+", "#2f9e44"), REMOVED: ("−", "#e03131"), CHANGED: ("~", "#d08700")}

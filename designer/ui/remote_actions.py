@@ -21,17 +21,18 @@ from designer.model.document import Document
 from designer.model.problems import Problem
 from designer.remote import publishing
 from designer.remote.accounts import AccountBook, default_path
-from designer.remote.client import CALL_FLOW, RemoteScript, SignalWireClient
+from designer.remote.items import CALL_FLOW, RemoteScript
 from designer.remote.credentials import TokenStore
 from designer.remote.errors import RemoteError
 from designer.remote.refusals import PlacedRefusal, place
 from designer.remote.space import Account
-from designer.ui.account_dialog import AccountDialog
+from designer.ui.account_dialog import AccountDialog, ClientFactory, connect
 from designer.ui.busy import wait_for
 from designer.ui.publish_dialog import PublishDialog, PublishedDialog
 from designer.ui.remote_open_dialog import OpenRemoteDialog
 
 if TYPE_CHECKING:
+    from designer.remote.client import SignalWireClient
     from designer.ui.main_window import MainWindow
 
 T = TypeVar("T")
@@ -58,7 +59,7 @@ class RemoteActions(QObject):
     origin_changed = Signal(str)
 
     def __init__(self, window: "MainWindow",
-                 make_client: Callable[[str, str, str], SignalWireClient] = SignalWireClient) -> None:
+                 make_client: ClientFactory = connect) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
@@ -156,7 +157,7 @@ class RemoteActions(QObject):
             token = self.tokens.find(account) if account else None
         return (account, token) if account and token else None
 
-    def _client(self, account: Account, token: str) -> SignalWireClient:
+    def _client(self, account: Account, token: str) -> "SignalWireClient":
         """A client for ``account`` (sends nothing until one of its methods is called)."""
         return self.make_client(account.space, account.project_id, token)
 
@@ -184,9 +185,9 @@ class RemoteActions(QObject):
         if chosen is None:
             return False
         try:
-            fetch = SignalWireClient.get_call_flow if chosen.kind == CALL_FLOW else SignalWireClient.get_script
             with self._client(account, token) as client:
-                full = self.wait(f"Fetching “{chosen.name}”…", lambda: fetch(client, chosen.id))
+                fetch = client.get_call_flow if chosen.kind == CALL_FLOW else client.get_script
+                full = self.wait(f"Fetching “{chosen.name}”…", lambda: fetch(chosen.id))
         except RemoteError as exc:
             self.tell("Open from SignalWire", exc.message)
             return False
@@ -278,7 +279,7 @@ class RemoteActions(QObject):
             return False
         return self.review(the_plan, space)
 
-    def _addresses(self, client: SignalWireClient, result: RemoteScript) -> list[str]:
+    def _addresses(self, client: "SignalWireClient", result: RemoteScript) -> list[str]:
         """Where the script already answers (phone numbers...); nothing when it cannot be told."""
         if result.kind == CALL_FLOW:
             return []

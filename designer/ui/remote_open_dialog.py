@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from designer.remote.client import CALL_FLOW, RemoteScript
+from designer.remote.items import CALL_FLOW, RemoteScript
 
 KIND_WORDS = {CALL_FLOW: "Call Flow (web builder)"}
 

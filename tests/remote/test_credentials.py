@@ -45,3 +45,23 @@ def test_environment_credentials_need_all_three_variables():
     env = {"SIGNALWIRE_SPACE": "example", "SIGNALWIRE_PROJECT_ID": "p", "SIGNALWIRE_API_TOKEN": "t"}
     assert from_environment(env) == (Account("example", "p"), "t")
     assert from_environment({**env, "SIGNALWIRE_API_TOKEN": ""}) is None
+
+
+def test_a_keyring_that_refuses_leaves_the_token_for_this_session(memory_keyring, monkeypatch):
+    from keyring.errors import PasswordSetError
+
+    def refuse(*_args):
+        raise PasswordSetError("locked")
+    monkeypatch.setattr(memory_keyring, "set_password", refuse)
+    store = TokenStore()
+    assert store.save(ACCOUNT, TOKEN) is False and store.find(ACCOUNT) == TOKEN
+
+
+def test_opening_the_window_loads_neither_the_http_library_nor_the_keyring():
+    import subprocess
+    import sys
+    code = ("import sys; import designer.ui.main_window; "
+            "print('httpx' in sys.modules, 'keyring' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.split() == ["False", "False"], out.stderr
