@@ -112,3 +112,16 @@ def test_pull_a_call_flow_saves_its_relayml(tmp_path, env, space):
 def test_pull_of_nothing_exits_1(tmp_path, env, capsys):
     assert main(["pull", "Nope", str(tmp_path / "x.yaml")]) == 1
     assert "no SWML script or Call Flow called “Nope”" in capsys.readouterr().err
+
+
+def test_the_cli_never_prints_or_logs_the_token(tmp_path, env, space, capsys, caplog):
+    import logging
+    caplog.set_level(logging.DEBUG)
+    path = script(tmp_path)
+    assert main(["publish", str(path)]) == 0
+    assert main(["pull", "voicemail", str(tmp_path / "back.yaml")]) == 0
+    space.token = "another"  # now the token is refused: the error path must not show it either
+    assert main(["publish", str(path)]) == 1
+    out = capsys.readouterr()
+    assert caplog.records and TOKEN not in caplog.text
+    assert TOKEN not in out.out + out.err
