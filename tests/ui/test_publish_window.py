@@ -308,3 +308,23 @@ def test_several_spaces_in_the_account_dialog(qtbot, window, tmp_path):
     assert dialog.project.text() == "p1" and "Saved" in dialog.token.placeholderText()
     dialog.remove_current()
     assert [a.label for a in book.accounts] == ["south"]
+
+
+def test_the_review_lists_the_changes_and_warns_about_someone_elses_edit(qtbot):
+    from designer.remote.changes import compare
+    from designer.remote.items import RemoteScript
+    from designer.remote.publishing import UPDATE, Plan
+    from designer.ui.publish_dialog import PublishDialog, PublishedDialog
+    local = {"version": "1.0.0", "sections": {"main": [{"answer": {}}, {"play": {"url": "say:Hi"}}]}}
+    plan = Plan(UPDATE, "Menu", RemoteScript("1", "Menu"), compare(SIMPLE, local), conflict=True)
+    dialog = PublishDialog(plan, "example")
+    qtbot.addWidget(dialog)
+    assert dialog.change_texts() == ["~  In main, block 2 (play) changes: url “say:Hello” → “say:Hi”",
+                                     "−  In main, block 3 (hangup) is removed"]
+    assert dialog.findChild(type(dialog.headline), "conflict_warning") is not None
+    assert dialog.publish_button.text() == "Replace and publish"
+    assert "-        url: say:Hello" in dialog.diff.toPlainText()
+    done = PublishedDialog(RemoteScript("1", "Menu", request_url="https://example.signalwire.com/x"),
+                           "example", False, ["+1 555 0100"])
+    qtbot.addWidget(done)
+    assert done.url.text() == "https://example.signalwire.com/x" and "Phone Numbers" in done.where.text()
