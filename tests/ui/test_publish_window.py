@@ -328,3 +328,13 @@ def test_the_review_lists_the_changes_and_warns_about_someone_elses_edit(qtbot):
                            "example", False, ["+1 555 0100"])
     qtbot.addWidget(done)
     assert done.url.text() == "https://example.signalwire.com/x" and "Phone Numbers" in done.where.text()
+
+
+def test_the_installed_window_keeps_accounts_where_the_cli_reads_them(tmp_path, monkeypatch):
+    from designer.remote.accounts import default_path
+    from designer.ui.remote_actions import accounts_path
+    monkeypatch.setenv("SWML_DESIGNER_ACCOUNTS", str(tmp_path / "shared.json"))
+    native = QSettings("swml-test-org", "swml-test-app")
+    assert accounts_path(native) == default_path() == tmp_path / "shared.json"
+    ini = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert accounts_path(ini) == tmp_path / "signalwire-accounts.json"
