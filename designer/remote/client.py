@@ -149,6 +149,9 @@ class SignalWireClient:
                               "connection and the space name. Nothing was changed.") from exc
         if response.status_code >= 400:
             raise status_error(response.status_code, self.host, what, _refusals(response))
+        if response.is_redirect:  # never followed: the credentials would go along
+            raise RemoteError(BAD_ANSWER, f"{self.host} sent the request elsewhere instead of answering "
+                              f"(trying to {what}). Is the space name right?", response.status_code)
         if response.status_code == 204 or not response.content:
             return {}
         try:

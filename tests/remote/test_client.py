@@ -117,3 +117,14 @@ def test_call_flows_list_get_and_update_with_the_next_version(space, address):
 def test_pagination_links_to_another_host_are_followed_on_this_space_only(space, address):
     with client(address) as c:
         assert c._same_space("https://evil.example/api/fabric/x?page_number=1") == "/api/fabric/x?page_number=1"
+
+
+def test_a_redirect_is_not_followed_and_not_taken_for_an_empty_list():
+    import httpx
+
+    def answer(request):
+        return httpx.Response(302, headers={"Location": "https://elsewhere.example/login"})
+    with SignalWireClient("example", PROJECT, TOKEN, transport=httpx.MockTransport(answer)) as c, \
+            pytest.raises(errors.RemoteError) as caught:
+        c.list_scripts()
+    assert caught.value.kind == errors.BAD_ANSWER and "space name" in caught.value.message
