@@ -260,9 +260,7 @@ class RemoteActions(QObject):
         return True
 
     def _confirm(self, the_plan: publishing.Plan, space: str) -> bool:
-        if the_plan.is_call_flow and not self.ask_yes(
-                "Replace the Call Flow?", CALL_FLOW_NOTE.format(name=the_plan.name), "Replace it"):
-            return False
+        """Ask what needs asking before sending; ``True`` to go ahead."""
         if the_plan.gone:
             return self.ask_yes("Script not found", f"“{the_plan.name}” is no longer on {space} (it may have "
                                 "been deleted in the dashboard). Create it again from this flow?", "Create it")
@@ -271,6 +269,10 @@ class RemoteActions(QObject):
         if the_plan.changes.none:
             self.tell("Nothing to publish", f"“{the_plan.name}” on {space} is already exactly this flow.",
                       error=False)
+            return False
+        if the_plan.is_call_flow and not self.ask_yes(
+                "Replace the Call Flow?", f"Publishing replaces what SignalWire's web builder shows for "
+                f"“{the_plan.name}”: its drawing is cleared and this flow takes its place. Go on?", "Replace it"):
             return False
         if the_plan.conflict and not self.ask_yes(
                 "Changed on SignalWire", f"“{the_plan.name}” was changed on SignalWire since you opened it "

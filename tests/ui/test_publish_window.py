@@ -338,3 +338,13 @@ def test_the_installed_window_keeps_accounts_where_the_cli_reads_them(tmp_path, 
     assert accounts_path(native) == default_path() == tmp_path / "shared.json"
     ini = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     assert accounts_path(ini) == tmp_path / "signalwire-accounts.json"
+
+
+def test_an_unchanged_flow_is_not_published_again(window, space, address, answers, monkeypatch):
+    fid = space.add_flow("Front desk", SIMPLE, version=3)
+    sign_in(window, address)
+    monkeypatch.setattr(window.remote, "ask_pick", lambda items, where: next(i for i in items if i.id == fid))
+    assert window.remote.open_from_signalwire()
+    assert not window.remote.publish()
+    assert answers["yes"] == [] and answers["messages"][-1][0] == "Nothing to publish"
+    assert space.flows[fid]["document_version"] == 3
