@@ -217,6 +217,9 @@ def _command_parser(prog: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``swml-designer`` (and ``python -m designer``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    from designer import cli_remote  # publish / pull live in their own module
+    if argv and argv[0] in cli_remote.COMMANDS:
+        return cli_remote.main(argv)
     if argv and argv[0] in COMMANDS:
         try:
             args = _command_parser("swml-designer").parse_args(argv)

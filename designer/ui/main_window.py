@@ -24,6 +24,7 @@ from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, clear_cache
 from designer.ui.inspector.panel import Inspector
 from designer.ui.palette import Palette
 from designer.ui.preview import PreviewPanel
+from designer.ui.remote_actions import RemoteActions
 from designer.ui.recovery import Found, Recovery, default_folder, forget
 from designer.ui.problems_panel import ProblemsPanel, count_words
 from designer.ui.session import EditSession
@@ -77,6 +78,8 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self, session, self.settings, after_open=self.fit_later)
         self.recovery = Recovery(session, _recovery_folder(self.settings), self)
+        self.remote = RemoteActions(self)  # SignalWire: account, open from it, publish
+        self.remote.origin_changed.connect(self._on_path_changed)
         self.window_actions = WindowActions(self)
         self.actions_by_name = self.window_actions.actions
 
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- title and status
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.files.display_name()}[*] — {APP_TITLE}")
+        self.setWindowTitle(f"{self.files.display_name()}[*]{self.remote.title_note()} — {APP_TITLE}")
         self.setWindowModified(not self.session.undo_stack.isClean())
 
     def _on_problem_summary(self, summary: str) -> None:

@@ -88,6 +88,8 @@ class WindowActions:
         export.addAction(self.add("export_json", "As &JSON…", lambda: files.export("json"),
                                   "Ctrl+Shift+E", "mdi6.code-json", "Write a copy as JSON"))
         file_menu.addSeparator()
+        self._build_signalwire(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self.add("preferences", "&Preferences…", w.show_preferences,
                                      "Ctrl+,", "mdi6.cog-outline"))
         file_menu.addSeparator()
@@ -155,6 +157,16 @@ class WindowActions:
 
         self.fill_recent_menu()
         self._build_toolbar()
+
+    def _build_signalwire(self, menu: QMenu) -> None:
+        """File menu entries of :class:`designer.ui.remote_actions.RemoteActions`."""
+        remote = self.window.remote
+        menu.addAction(self.add("open_remote", "Open from Signal&Wire…", remote.open_from_signalwire, None,
+                                "mdi6.cloud-download-outline", "Open a SWML script or Call Flow of your space"))
+        menu.addAction(self.add("publish", "P&ublish to SignalWire…", remote.publish, "Ctrl+Shift+P",
+                                "mdi6.cloud-upload-outline", "Create or update this flow's script on SignalWire"))
+        menu.addAction(self.add("signalwire_account", "SignalWire A&ccount…", remote.show_account, None,
+                                "mdi6.account-key-outline", "Space, Project ID and API token"))
 
     def _build_toolbar(self) -> None:
         """A slim icon bar with the everyday actions (tooltips name them and their shortcut)."""
