@@ -13,11 +13,13 @@ from typing import Any, Iterable
 import yaml
 from PySide6.QtCore import QPointF
 
+from designer.model.branches import OpenSlot, creation
 from designer.model.steps import Step, StepList, walk_steps
 from designer.model.layout import BLOCK_W, H_GAP, START_H, V_GAP, snap, step_height
 from designer.ui.canvas.ports import PortRef
 from designer.ui.commands import (AddDetachedCommand, GroupCommand, InsertStepCommand, MoveStepCommand,
-                                  RemoveDetachedCommand, RemoveStepCommand, SetPositionsCommand)
+                                  RemoveDetachedCommand, RemoveStepCommand, SetParamCommand,
+                                  SetPositionsCommand)
 
 Pos = tuple[float, float]
 
@@ -56,7 +58,7 @@ class CanvasEdits:
         owner = target.owner
         if isinstance(owner, Step):
             x, y = self.pos_of(owner.id) or (0.0, 0.0)
-            return (x + BLOCK_W + H_GAP, snap(y + step_height(owner) + V_GAP))
+            return (x + BLOCK_W + H_GAP, snap(y + step_height(owner, self.doc.nesting) + V_GAP))
         if owner is not None and hasattr(owner, "name"):
             x, y = self.pos_of(f"section:{owner.name}") or (0.0, 0.0)
             return (x - (BLOCK_W - 160) / 2, y + START_H + V_GAP)
@@ -71,7 +73,7 @@ class CanvasEdits:
         if index > 0:
             prev = target[index - 1]
             x, y = self.pos_of(prev.id) or (0.0, 0.0)
-            return (x, snap(y + step_height(prev) + V_GAP))
+            return (x, snap(y + step_height(prev, self.doc.nesting) + V_GAP))
         return self.list_start(target)
 
     def _make_room(self, target: StepList, index: int, dy: float, parent: GroupCommand) -> None:
@@ -104,7 +106,7 @@ class CanvasEdits:
         step = self.new_step(method)
         cmd = GroupCommand(text or f"Add {method}", doc=self.doc)
         pos = self.slot(target, index)
-        self._make_room(target, index, step_height(step) + V_GAP, cmd)
+        self._make_room(target, index, step_height(step, self.doc.nesting) + V_GAP, cmd)
         cmd.add(InsertStepCommand(self.doc, target, index, step))
         cmd.add(SetPositionsCommand(self.doc, {step.id: pos}))
         self._push(cmd)
@@ -128,9 +130,36 @@ class CanvasEdits:
             return None
         return self.insert_method(method, section.steps, len(section.steps))
 
+    def insert_into_slot(self, method: str, owner: Step, slot: OpenSlot) -> Step:
+        """A new block of ``method`` as the first of a branch ``owner`` does not have yet
+        (``switch`` otherwise, ``connect`` if nobody answered...): one undo step."""
+        step = self.new_step(method)
+        cmd = GroupCommand(f"Add {method} {slot.label[2:]}", doc=self.doc)
+        new = self._open(owner, slot, cmd)
+        pos = self.list_start(new)
+        inner = [self.pos_of(n.id) for _, c in owner.child_lists() for n in walk_steps(c)]
+        inner_x = [p[0] for p in inner if p is not None]
+        if inner_x:  # a column of its own, right of the branches already drawn
+            pos = (max(pos[0], max(inner_x) + BLOCK_W + H_GAP), pos[1])
+        cmd.add(InsertStepCommand(self.doc, new, 0, step))
+        cmd.add(SetPositionsCommand(self.doc, {step.id: pos}))
+        self._push(cmd)
+        return step
+
+    def _open(self, owner: Step, slot: OpenSlot, cmd: GroupCommand) -> StepList:
+        """Add to ``cmd`` the param change creating ``slot``; returns the (new) list."""
+        path, value, new = creation(owner, slot, self.doc.nesting(owner.method))
+        cmd.add(SetParamCommand(self.doc, owner, path, value, text=f"Add {slot.label[2:]}"))
+        new.owner = owner
+        return new
+
     # ----------------------------------------------------------------- connecting
     def connect(self, source: PortRef, target_id: str) -> bool:
-        """Splice the target block and the blocks after it in its list right after ``source``."""
+        """Splice the target block and the blocks after it in its list right after ``source``.
+
+        From a ``("slot", ...)`` port the branch is created in the same undo step."""
+        if source[0] == "slot":
+            return self._connect_slot(source, target_id)
         place = self.target_of(source)
         step = self.scene.steps.get(target_id)
         if place is None or step is None or step.parent is None:
@@ -151,6 +180,29 @@ class CanvasEdits:
         cmd = GroupCommand("Connect blocks", doc=self.doc)
         for offset, s in enumerate(moving):
             cmd.add(MoveStepCommand(self.doc, s, target, index + offset))
+        if len(moving) == len(source_list) and any(c is source_list for c in self.doc.detached):
+            cmd.add(RemoveDetachedCommand(self.doc, source_list))
+        self._push(cmd)
+        return True
+
+    def _connect_slot(self, source: PortRef, target_id: str) -> bool:
+        found = self.scene.slot_of(source)
+        step = self.scene.steps.get(target_id)
+        if found is None or step is None or step.parent is None:
+            return False
+        owner, slot = found
+        moving = step.parent.steps[step.parent.index(step):]
+        inside = {s.id for m in moving for s in [m, *[n for _, c in m.child_lists() for n in walk_steps(c)]]}
+        ancestor: Any = owner
+        while isinstance(ancestor, Step):  # no block may move into its own branch
+            if ancestor.id in inside:
+                return False
+            ancestor = ancestor.parent.owner if ancestor.parent else None
+        source_list = step.parent
+        cmd = GroupCommand("Connect blocks", doc=self.doc)
+        new = self._open(owner, slot, cmd)
+        for offset, s in enumerate(moving):
+            cmd.add(MoveStepCommand(self.doc, s, new, offset))
         if len(moving) == len(source_list) and any(c is source_list for c in self.doc.detached):
             cmd.add(RemoveDetachedCommand(self.doc, source_list))
         self._push(cmd)
@@ -215,18 +267,18 @@ class CanvasEdits:
         if after is not None and after.parent is not None:
             lst, index = after.parent, after.parent.index(after) + 1
             x, y = self.slot(lst, index)
-            height = sum(step_height(s) + V_GAP for s in steps)
+            height = sum(step_height(s, self.doc.nesting) + V_GAP for s in steps)
             self._make_room(lst, index, height, cmd)
             for offset, s in enumerate(steps):
                 cmd.add(InsertStepCommand(self.doc, lst, index + offset, s))
                 positions[s.id] = (x, y)
-                y = snap(y + step_height(s) + V_GAP)
+                y = snap(y + step_height(s, self.doc.nesting) + V_GAP)
         else:
             cmd.add(AddDetachedCommand(self.doc, StepList(steps)))
             x, y = (snap(pos.x()), snap(pos.y())) if pos is not None else (0.0, 0.0)
             for s in steps:
                 positions[s.id] = (x, y)
-                y = snap(y + step_height(s) + V_GAP)
+                y = snap(y + step_height(s, self.doc.nesting) + V_GAP)
         cmd.add(SetPositionsCommand(self.doc, positions))
         self._push(cmd)
         return [s.id for s in steps]
