@@ -26,6 +26,7 @@ from designer.ui.inspector.registry import create_editor, is_check
 from designer.ui.inspector.row import FieldRow
 from designer.ui.inspector.section import FormSection
 from designer.ui.inspector import branches
+from designer.ui.inspector import nested as nested_ui
 from designer.ui.inspector.special import StepsNote
 from designer.ui.inspector.structured import YamlEditor
 
@@ -139,6 +140,7 @@ class StepForm(QWidget):
             section.setToolTip("Fields this schema does not know: kept exactly as written")
             for key in unknown:
                 self.add_row(section, (key,), None, YamlEditor(None), str(key))
+        self.nested_flow_buttons = nested_ui.add_nested_flows(self)
 
     def add_section(self, title: str, expanded: bool = True, parent: QWidget | None = None) -> FormSection:
         section = FormSection(title, expanded, self)
