@@ -113,13 +113,15 @@ def open_slots(step: Step, patterns: Sequence[ParamPath]) -> tuple[OpenSlot, ...
     return tuple(out)
 
 
-def creation(step: Step, slot: OpenSlot, patterns: Sequence[ParamPath]) -> tuple[ParamPath, Any, StepList]:
+def creation(step: Step, slot: OpenSlot, patterns: Sequence[ParamPath],
+             new: StepList | None = None) -> tuple[ParamPath, Any, StepList]:
     """The one param change that creates ``slot``: ``(path, value, new_list)``.
 
     Missing parent mappings are created in the same change, with an empty ``case`` mapping
     where the schema's switch-like object requires one (``result: {case: {}, default: [...]}``).
+    ``new`` is the list to put there (a fresh one by default).
     """
-    new = StepList()
+    new = StepList() if new is None else new
     path = slot.path
     first_missing = next((i for i in range(1, len(path) + 1) if not step.has(path[:i])), len(path))
     base = path[:first_missing]
@@ -134,6 +136,24 @@ def creation(step: Step, slot: OpenSlot, patterns: Sequence[ParamPath]) -> tuple
         if base == ("result",) and step.method in RESULT_VARIABLE:
             value = {"variable": RESULT_VARIABLE[step.method], **value}
     return base, value, new
+
+
+class PendingList(StepList):
+    """The (still empty) list of an open slot, before the param change that creates it.
+
+    Canvas code that asks "which list does this port feed?" gets one, so inserting or linking
+    into a "+" port works like any branch port: the edit adds :func:`creation`'s change first,
+    in the same undo step. ``owner`` is set from the start so placement can use it.
+    """
+
+    def __init__(self, owner: Step, slot: OpenSlot) -> None:
+        super().__init__()
+        self.owner = owner
+        self.slot = slot
+
+    def is_open(self) -> bool:
+        """Whether the slot still has to be created (this list is not in the step yet)."""
+        return self.owner.get(self.slot.path) is not self
 
 
 def branch_words(method: str, path: ParamPath) -> str:

@@ -75,3 +75,16 @@ def test_blocks_show_the_plain_title_and_keep_the_method_name(qtbot):
     session, view = make_view(qtbot, CONNECT)
     look = view.block_item(session.doc.sections[0].steps[0].id).look
     assert (look.title, look.method) == ("Call a number", "connect")
+
+
+def test_a_plus_port_feeds_a_list_like_any_branch_port(qtbot):
+    """Code that asks "which list does this port feed?" (search-to-add, drop targets) and inserts
+    there creates the branch in the same undo step."""
+    session, view = make_view(qtbot, SWITCH)
+    switch = session.doc.sections[0].steps[0]
+    steps, index = view.edits.target_of(("slot", switch.id, 1))
+    assert len(steps) == 0 and index == 0
+    view.edits.insert_method("hangup", steps, index)
+    assert switch.to_data()["switch"]["default"] == [{"hangup": {}}]
+    assert switch.params["default"] is steps
+    assert session.undo_stack.count() == 1

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 import yaml
 from PySide6.QtCore import QPointF
 
-from designer.model.branches import OpenSlot, creation
+from designer.model.branches import OpenSlot, PendingList, creation
 from designer.model.steps import Step, StepList, walk_steps
 from designer.model.layout import BLOCK_W, H_GAP, START_H, V_GAP, snap, step_height
 from designer.ui.canvas.ports import PortRef
@@ -58,7 +58,17 @@ class CanvasEdits:
         owner = target.owner
         if isinstance(owner, Step):
             x, y = self.pos_of(owner.id) or (0.0, 0.0)
-            return (x + BLOCK_W + H_GAP, snap(y + step_height(owner, self.doc.nesting) + V_GAP))
+            # A column of its own, right of the owner's other branches: a first "case 2" block
+            # must not land on top of case 1's chain.
+            column = x + BLOCK_W + H_GAP
+            for _, other in owner.child_lists():
+                if other is target:
+                    continue
+                for s in walk_steps(other):
+                    pos = self.pos_of(s.id)
+                    if pos is not None:
+                        column = max(column, pos[0] + BLOCK_W + H_GAP)
+            return (column, snap(y + step_height(owner) + V_GAP))
         if owner is not None and hasattr(owner, "name"):
             x, y = self.pos_of(f"section:{owner.name}") or (0.0, 0.0)
             return (x - (BLOCK_W - 160) / 2, y + START_H + V_GAP)
@@ -97,6 +107,9 @@ class CanvasEdits:
             return None
         if ref[0] == "out":
             return step.parent, step.parent.index(step) + 1
+        if ref[0] == "slot":  # a branch it does not have yet: created by the edit that fills it
+            found = self.scene.slot_of(ref)
+            return (PendingList(*found), 0) if found is not None else None
         children = step.child_lists()
         return (children[ref[2]][1], 0) if ref[2] < len(children) else None
 
@@ -105,6 +118,7 @@ class CanvasEdits:
         """A new block of ``method`` at ``index`` of ``target``; later blocks make room."""
         step = self.new_step(method)
         cmd = GroupCommand(text or f"Add {method}", doc=self.doc)
+        self._open_pending(target, cmd)
         pos = self.slot(target, index)
         self._make_room(target, index, step_height(step, self.doc.nesting) + V_GAP, cmd)
         cmd.add(InsertStepCommand(self.doc, target, index, step))
@@ -133,33 +147,20 @@ class CanvasEdits:
     def insert_into_slot(self, method: str, owner: Step, slot: OpenSlot) -> Step:
         """A new block of ``method`` as the first of a branch ``owner`` does not have yet
         (``switch`` otherwise, ``connect`` if nobody answered...): one undo step."""
-        step = self.new_step(method)
-        cmd = GroupCommand(f"Add {method} {slot.label[2:]}", doc=self.doc)
-        new = self._open(owner, slot, cmd)
-        pos = self.list_start(new)
-        inner = [self.pos_of(n.id) for _, c in owner.child_lists() for n in walk_steps(c)]
-        inner_x = [p[0] for p in inner if p is not None]
-        if inner_x:  # a column of its own, right of the branches already drawn
-            pos = (max(pos[0], max(inner_x) + BLOCK_W + H_GAP), pos[1])
-        cmd.add(InsertStepCommand(self.doc, new, 0, step))
-        cmd.add(SetPositionsCommand(self.doc, {step.id: pos}))
-        self._push(cmd)
-        return step
+        return self.insert_method(method, PendingList(owner, slot), 0)
 
-    def _open(self, owner: Step, slot: OpenSlot, cmd: GroupCommand) -> StepList:
-        """Add to ``cmd`` the param change creating ``slot``; returns the (new) list."""
-        path, value, new = creation(owner, slot, self.doc.nesting(owner.method))
-        cmd.add(SetParamCommand(self.doc, owner, path, value, text=f"Add {slot.label[2:]}"))
-        new.owner = owner
-        return new
+    def _open_pending(self, target: StepList, cmd: GroupCommand) -> None:
+        """If ``target`` is an open slot's list, add the param change creating it to ``cmd``."""
+        if isinstance(target, PendingList) and target.is_open():
+            owner, slot = target.owner, target.slot
+            path, value, _ = creation(owner, slot, self.doc.nesting(owner.method), target)
+            cmd.add(SetParamCommand(self.doc, owner, path, value, text=f"Add {slot.label[2:]}"))
 
     # ----------------------------------------------------------------- connecting
     def connect(self, source: PortRef, target_id: str) -> bool:
         """Splice the target block and the blocks after it in its list right after ``source``.
 
         From a ``("slot", ...)`` port the branch is created in the same undo step."""
-        if source[0] == "slot":
-            return self._connect_slot(source, target_id)
         place = self.target_of(source)
         step = self.scene.steps.get(target_id)
         if place is None or step is None or step.parent is None:
@@ -178,31 +179,9 @@ class CanvasEdits:
             return False
         source_list = step.parent
         cmd = GroupCommand("Connect blocks", doc=self.doc)
+        self._open_pending(target, cmd)
         for offset, s in enumerate(moving):
             cmd.add(MoveStepCommand(self.doc, s, target, index + offset))
-        if len(moving) == len(source_list) and any(c is source_list for c in self.doc.detached):
-            cmd.add(RemoveDetachedCommand(self.doc, source_list))
-        self._push(cmd)
-        return True
-
-    def _connect_slot(self, source: PortRef, target_id: str) -> bool:
-        found = self.scene.slot_of(source)
-        step = self.scene.steps.get(target_id)
-        if found is None or step is None or step.parent is None:
-            return False
-        owner, slot = found
-        moving = step.parent.steps[step.parent.index(step):]
-        inside = {s.id for m in moving for s in [m, *[n for _, c in m.child_lists() for n in walk_steps(c)]]}
-        ancestor: Any = owner
-        while isinstance(ancestor, Step):  # no block may move into its own branch
-            if ancestor.id in inside:
-                return False
-            ancestor = ancestor.parent.owner if ancestor.parent else None
-        source_list = step.parent
-        cmd = GroupCommand("Connect blocks", doc=self.doc)
-        new = self._open(owner, slot, cmd)
-        for offset, s in enumerate(moving):
-            cmd.add(MoveStepCommand(self.doc, s, new, offset))
         if len(moving) == len(source_list) and any(c is source_list for c in self.doc.detached):
             cmd.add(RemoveDetachedCommand(self.doc, source_list))
         self._push(cmd)
