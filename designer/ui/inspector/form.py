@@ -131,7 +131,7 @@ class StepForm(QWidget):
                 self._add_field(section, sub)
         nested = [f for f in rest if f.holds_steps]
         if nested:
-            section = self.add_section("Steps inside")
+            section = self.add_section("Branches")
             for spec in nested:
                 self._add_nested(section, spec)
         unknown = [k for k in self.step.params if k not in fields]
