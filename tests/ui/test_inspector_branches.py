@@ -74,3 +74,13 @@ def test_join_conference_result_gets_the_variable_its_schema_requires(session, i
     assert main(session) == [{"join_conference": {"name": "team", "result": {
         "variable": "join_conference_result", "case": {"completed": []}}}}]
     assert [p.message for p in session.problems if p.is_error] == []
+
+
+def test_a_destination_list_is_not_called_zero_steps(session, inspector):
+    """connect's serial holds steps only inside each destination's result: the note says what
+    is there (2 items), not "0 steps" next to a block that reads "2 destinations one by one"."""
+    connect, = load(session, [{"connect": {"serial": [{"to": "+15550100001"}, {"to": "+15550100002"}]}}])
+    session.select([connect.id])
+    notes = {n.path: n.text() for n in inspector.form.findChildren(StepsNote)}
+    assert notes[("serial",)] == "2 items"
+    assert notes[("parallel",)] == "not set"
