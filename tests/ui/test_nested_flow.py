@@ -95,4 +95,4 @@ def test_panel_and_canvas_menu_offer_the_nested_flow(session, inspector, qtbot):
     _session, view = make_view(qtbot, {"sections": {"main": [AI]}})
     step = _session.doc.sections[0].steps[0]
     menu = menus.context_menu(view, view.block_item(step.id).sceneBoundingRect().center())
-    assert "Open “What “send_message” runs” as a flow…" in [a.text() for a in menu.actions()]
+    assert "Open as a flow: What “send_message” runs…" in [a.text() for a in menu.actions()]
