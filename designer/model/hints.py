@@ -137,7 +137,9 @@ def method_hint(method: str) -> MethodHint:
 
 def field_hint(method: str, path: tuple[Any, ...]) -> FieldHint:
     """The hint for a field, or an empty one (the catalog adds the unit its description names)."""
-    return _FIELDS.get((method, tuple(path))) or FieldHint()
+    from designer.model import panel_hints
+    key = (method, tuple(path))
+    return _FIELDS.get(key) or panel_hints.FIELDS.get(key) or FieldHint()
 
 
 def method_rank(method: str) -> int:

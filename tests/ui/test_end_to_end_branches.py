@@ -1,8 +1,8 @@
 """Branches built the way a person builds them: palette drops onto ports and panel widgets.
 
 A phone menu whose switch gets its "otherwise" branch from the canvas's "+" port, and a call
-that rings two numbers one by one and plays a message when nobody answers (the connect's result
-branch, also made from its "+" port). Each exported SWML is asserted exactly and is valid.
+that rings two numbers one by one (typed into the connect panel's destination list) and plays a
+message when nobody answers (the connect's result branch, also made from its "+" port). Each exported SWML is asserted exactly and is valid.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from PySide6.QtCore import QPointF
 from PySide6.QtTest import QTest
 
 from designer.model.schema import bundled_schema_text
-from designer.ui.commands import SetParamCommand
 from designer.ui.inspector.branches import BranchesEditor
 from designer.ui.inspector.special import CasesEditor
 from tests.ui.test_end_to_end import (add_block, click_block, drop_at, editor, fill_play, preview_as,  # noqa: F401
@@ -38,9 +37,11 @@ def test_a_switch_with_a_default_branch_built_by_drops_and_panel_widgets(window)
     session = window.session
     add_block(window, "answer")
     prompt = add_block(window, "prompt")
-    play = editor(window, "play")
-    play.kind.setCurrentIndex(next(i for i, (k, *_r) in enumerate(play.options) if k == "string"))
-    type_into(play.current().line, "say:Press 1 for sales")
+    sounds = editor(window, "play")  # the prompt's "what to play" list, as play's
+    while sounds.rows:
+        sounds.rows[0].remove.click()
+    sounds.add_actions["say"].trigger()
+    QTest.keyClicks(sounds.rows[-1].line, "Press 1 for sales")
     type_into(editor(window, "max_digits").line, "2")
     switch = add_block(window, "switch")
     type_into(editor(window, "variable").line, "prompt_value")
@@ -49,7 +50,7 @@ def test_a_switch_with_a_default_branch_built_by_drops_and_panel_widgets(window)
     port = window.canvas.block_item(switch.id).port_pos(("branch", switch.id, 0))
     drop_at(window, "transfer", port + QPointF(30, 10))
     click_block(window, switch.params["case"]["1"][0])
-    type_into(editor(window, "dest").line, "sales")
+    type_into(editor(window, "dest").combo.lineEdit(), "sales")
     drop_at(window, "play", slot_port(window, switch, "+ otherwise"))
     click_block(window, switch.params["default"][0])
     fill_play(window, ("say", "Sorry, that is not an option"))
@@ -59,7 +60,7 @@ def test_a_switch_with_a_default_branch_built_by_drops_and_panel_widgets(window)
     assert data == {"version": "1.0.0", "sections": {
         "main": [
             {"answer": {}},
-            {"prompt": {"play": "say:Press 1 for sales", "max_digits": 2}},
+            {"prompt": {"play": ["say:Press 1 for sales"], "max_digits": 2}},
             {"switch": {"variable": "prompt_value",
                         "case": {"1": [{"transfer": {"dest": "sales"}}]},
                         "default": [{"play": {"urls": ["say:Sorry, that is not an option"]}}]}},
@@ -83,11 +84,12 @@ def test_a_connect_that_rings_two_numbers_and_plays_a_message_when_nobody_answer
     session = window.session
     add_block(window, "answer")
     connect = add_block(window, "connect")
-    # Two destinations rung one by one. The generic form has no widget for a destination list
-    # (the fitted connect panel brings one); until then the list is set as that panel will set it.
-    session.undo_stack.push(SetParamCommand(session.doc, connect, ("serial",),
-                                            [{"to": "+15550100001"}, {"to": "+15550100002"}]))
-    click_block(window, connect)
+    # two numbers rung one by one, typed into the connect panel's destination list
+    for number in ("+15550100001", "+15550100002"):
+        numbers = editor(window, "serial").numbers
+        numbers.buttons.itemAt(0).widget().click()  # "Add a number"
+        type_into(editor(window, "serial").numbers.rows[-1].line, number)
+    assert editor(window, "serial").how.currentData() == "serial"  # "One at a time, in order"
     type_into(editor(window, "timeout").line, "20")
     # the result branch from the panel's own button would work too; here from the "+" port
     drop_at(window, "play", slot_port(window, connect, "+ if nobody answered"))

@@ -76,11 +76,12 @@ def test_join_conference_result_gets_the_variable_its_schema_requires(session, i
     assert [p.message for p in session.problems if p.is_error] == []
 
 
-def test_a_destination_list_is_not_called_zero_steps(session, inspector):
-    """connect's serial holds steps only inside each destination's result: the note says what
-    is there (2 items), not "0 steps" next to a block that reads "2 destinations one by one"."""
+def test_a_list_whose_items_hold_branches_is_not_called_zero_steps(session, qtbot):
+    """A field like connect's serial holds steps only inside each item's result: where a form
+    falls back to a note, it says what is there (2 items), not "0 steps"."""
     connect, = load(session, [{"connect": {"serial": [{"to": "+15550100001"}, {"to": "+15550100002"}]}}])
-    session.select([connect.id])
-    notes = {n.path: n.text() for n in inspector.form.findChildren(StepsNote)}
-    assert notes[("serial",)] == "2 items"
-    assert notes[("parallel",)] == "not set"
+    serial, parallel = StepsNote(connect, ("serial",)), StepsNote(connect, ("parallel",))
+    qtbot.addWidget(serial)
+    qtbot.addWidget(parallel)
+    assert serial.text() == "2 items"
+    assert parallel.text() == "not set"
