@@ -8,11 +8,12 @@ activate it (double-click, Enter) to append it after the selected block. The pal
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from designer.model.catalog import Catalog, MethodSpec
+from designer.model.titles import block_title, search_words
 from designer.ui.icons import icon
 
 MIME_TYPE = "application/x-swml-method"
@@ -36,7 +37,7 @@ class _MethodTree(QTreeWidget):
 
 
 class _MethodDelegate(QStyledItemDelegate):
-    """Paints a method as icon, bold name and a dimmed one-line description."""
+    """Paints a method as icon, bold plain title, and a dimmed line: method name · description."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         if not index.data(METHOD_ROLE):
@@ -70,11 +71,13 @@ class _MethodDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         painter.drawText(QRect(text_rect.left(), text_rect.top(), text_rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()))
         painter.setFont(option.font)
         dim = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
         painter.setPen(dim)
-        summary = index.data(SUMMARY_ROLE) or ""
+        # the SWML name first (what the file will say), then what the block does
+        summary = " · ".join(t for t in (index.data(METHOD_ROLE), index.data(SUMMARY_ROLE)) if t)
         elided = option.fontMetrics.elidedText(summary, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(QRect(text_rect.left(), text_rect.top() + line + 2, text_rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
@@ -151,12 +154,13 @@ class Palette(QWidget):
 
     @staticmethod
     def _item(spec: MethodSpec) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([spec.name])
+        item = QTreeWidgetItem([block_title(spec.name)])
         item.setData(0, METHOD_ROLE, spec.name)
         item.setData(0, SUMMARY_ROLE, spec.summary_line or spec.title)
         item.setIcon(0, icon(spec.icon))
         tip = spec.description or spec.summary_line
-        item.setToolTip(0, f"<b>{spec.name}</b><br>{tip[:600]}" if tip else spec.name)
+        head = f"<b>{block_title(spec.name)}</b> ({spec.name})"
+        item.setToolTip(0, f"{head}<br>{tip[:600]}" if tip else head)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
         return item
 
@@ -183,7 +187,8 @@ class Palette(QWidget):
 
     # ----------------------------------------------------------------- search
     def set_filter(self, text: str) -> None:
-        """Show only methods whose name, title or description contains every word of ``text``."""
+        """Show only methods whose name, plain title, task words (menu, voicemail...) or
+        description contains every word of ``text``."""
         if self.search.text() != text:
             self.search.setText(text)  # re-enters through textChanged
             return
@@ -193,7 +198,9 @@ class Palette(QWidget):
             visible = 0
             for j in range(header.childCount()):
                 child = header.child(j)
-                hay = f"{child.data(0, METHOD_ROLE)} {child.data(0, SUMMARY_ROLE)}".lower()
+                method = child.data(0, METHOD_ROLE)
+                hay = " ".join((method, block_title(method), *search_words(method),
+                                str(child.data(0, SUMMARY_ROLE)))).lower()
                 hay += " " + hay.replace("_", " ")
                 show = all(w in hay for w in words)
                 child.setHidden(not show)

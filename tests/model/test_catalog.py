@@ -39,14 +39,15 @@ def test_nesting_is_exposed_for_the_document(catalog):
 
 
 def test_unknown_method_gets_a_generic_spec(catalog):
-    spec = catalog.method("ai_sidecar")
+    spec = catalog.method("stream")
     assert not spec.known and spec.group == "Other"
 
 
 def test_every_method_is_in_a_palette_group(catalog):
     grouped = {m.name for specs in catalog.groups().values() for m in specs}
     assert grouped == set(catalog.methods)
-    assert len(catalog.methods) == 38
+    assert len(catalog.methods) == 39
+    assert "ai_sidecar" in catalog.methods
 
 
 @pytest.mark.skipif(not CALLING_SCHEMA.exists(), reason="official calling schema not beside the project")
@@ -55,3 +56,14 @@ def test_official_calling_schema_loads_with_its_extra_methods():
     assert len(official.methods) == 43
     assert {"ai_sidecar", "stream", "stop_stream", "transcribe", "transcribe_stop"} <= set(official.methods)
     assert official.method("record_call").field("format").enum == ("wav", "mp3", "mp4")
+
+
+def test_units_come_from_the_schema_descriptions_not_field_names(catalog):
+    ai_params = catalog.method("ai").field("params")
+    by_name = {f.name: f for f in ai_params.fields}
+    assert by_name["digit_timeout"].hint.unit == "ms"
+    assert by_name["attention_timeout"].hint.unit == "ms"
+    assert catalog.method("prompt").field("digit_timeout").hint.unit == "seconds"
+    assert catalog.method("sleep").field("duration").hint.unit == "ms"
+    assert catalog.method("connect").field("timeout").hint.unit == "seconds"
+    assert by_name["ai_volume"].hint.unit == ""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QStacke
                                QWidget)
 
 from designer.model.document import Step
+from designer.model.titles import block_title
 from designer.ui.inspector import icons
 from designer.ui.inspector.form import StepForm, form_shape
 
@@ -130,7 +131,9 @@ class Inspector(QWidget):
         self.form = StepForm(self.session, step)
         self.scroll.setWidget(self.form)
         self.stack.setCurrentWidget(self.page)
-        QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(scroll))
+        # The scroll area as context: the call is dropped if the panel is gone by then (a
+        # nested-flow window closed right after a selection).
+        QTimer.singleShot(0, self.scroll, lambda: self.scroll.verticalScrollBar().setValue(scroll))
 
     def _drop_form(self) -> None:
         if self.form is not None:
@@ -169,15 +172,10 @@ class Inspector(QWidget):
             self.scroll.ensureWidgetVisible(row, 20, 40)
 
 
-_WORDS = {"ai": "AI", "sip": "SIP", "sms": "SMS", "swml": "SWML", "url": "URL"}
-
-
 def _title(step: Step, spec) -> str:
-    """``record_call`` -> "Record call", ``ai_sidecar`` -> "AI sidecar"."""
+    """The block's plain title, as on the canvas and in the palette ("Record the call")."""
     if step.form == "raw":
         return "Not a method"
     if not step.method:
         return "Block"
-    words = [_WORDS.get(w, w) for w in step.method.split("_")]
-    words[0] = words[0][:1].upper() + words[0][1:]
-    return " ".join(words)
+    return block_title(step.method)

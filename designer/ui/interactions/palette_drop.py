@@ -1,6 +1,7 @@
 """Drop a palette method on the canvas.
 
-Next to an empty branch port: the first block of that branch. On an edge: inserted there. On a block or within reach of a chain's end (its last block, an
+Next to an empty branch port: the first block of that branch; next to a "+" port (a branch the
+block can still get, e.g. a switch's "otherwise"): that branch is created with the block in it. On an edge: inserted there. On a block or within reach of a chain's end (its last block, an
 empty section's start node, an empty branch port): appended there / after that block.
 Elsewhere: a new unconnected block. The palette's MIME type is :data:`METHOD_MIME`, whose data
 is the method name in UTF-8. One drop, one undo step; the new block is selected.
@@ -58,8 +59,11 @@ class PaletteDrop:
         edge = scene.edge_at(scene_pos)
         block = scene.block_at(scene_pos)
         branch = scene.empty_branch_at(scene_pos)
+        slot = scene.open_slot_at(scene_pos) if branch is None else None
         if branch is not None:
             step = edits.insert_method(method, branch, 0)
+        elif slot is not None:
+            step = edits.insert_into_slot(method, *slot)
         elif edge is not None and edge.target_id in scene.steps:
             target = scene.steps[edge.target_id]
             step = edits.insert_method(method, target.parent, target.parent.index(target))
