@@ -21,10 +21,11 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from designer.model import flow_checks
+from designer.model import flow_checks, path_checks, step_checks
 from designer.model.catalog import Catalog, load_catalog
 from designer.model.document import Document, Step, StepList
 from designer.model.messages import Describer, Finding, field_label
+from designer.model.paths import analyse
 from designer.model.problems import ERROR, WARNING, Problem
 from designer.model.schema_fixes import apply_fixes
 
@@ -53,6 +54,9 @@ class Validator:
         }
         self._frame = Draft202012Validator(_frame_schema(self.raw))
         self._cache: dict[tuple[str, str], list[Finding]] = {}
+        self._syntax_error = _js_syntax_checker()
+        #: Ids of steps no call reaches, from the last :meth:`validate` (the canvas greys them).
+        self.unreachable: frozenset[str] = frozenset()
 
     # ----------------------------------------------------------------- public
     def validate(self, doc: Document, text: str | None = None, fmt: str | None = None) -> list[Problem]:
@@ -69,6 +73,9 @@ class Validator:
                                         base + f.field if path is not None else (), code=f.code, fix=f.fix))
         self._cache = cache
         problems.extend(flow_checks.run(doc, located, self.catalog))
+        paths = analyse(doc)
+        problems.extend(path_checks.run(doc, located, paths))
+        self.unreachable = path_checks.unreachable_ids(doc, paths)
         order = {step.id: i for i, (step, _p, _s) in enumerate(located)}
         problems.sort(key=lambda p: -1 if p.step_id is None else order.get(p.step_id, len(order)))
         return [_placed(p, locate) for p in problems]
@@ -92,7 +99,10 @@ class Validator:
         if validator is None:
             return [Finding(WARNING, f"Unknown method '{step.method}': kept as written", (), "method.unknown")]
         findings = Describer(self.catalog, step.method).describe(validator.iter_errors(data))
-        return findings + self._extra_checks(step)
+        taken = {f.field for f in findings}
+        semantic = [f for f in step_checks.check(step, lambda m, p: field_label(self.catalog, m, p),
+                                                 self._syntax_error) if f.field not in taken]
+        return findings + self._extra_checks(step) + semantic
 
     def _bare_message(self, name: str) -> str:
         spec = self.catalog.method(name)
@@ -266,6 +276,15 @@ def validator_for(catalog: Catalog) -> Validator:
     if found is None or found.catalog is not catalog:
         found = _VALIDATORS[id(catalog)] = Validator(catalog)
     return found
+
+
+def _js_syntax_checker() -> Callable[[str], str | None] | None:
+    """The V8 syntax check of conditions (:mod:`designer.model.jsengine`), if V8 is installed."""
+    try:
+        from designer.model.jsengine import syntax_error
+    except ImportError:  # pragma: no cover - mini-racer missing: conditions go unchecked
+        return None
+    return syntax_error
 
 
 def _empty_conditions(step: Step) -> Iterator[Finding]:

@@ -12,9 +12,12 @@ from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QStackedWidget, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from designer.model.problems import Problem
+from designer.model.problems import INFO, Problem
 from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, icon
 from designer.ui.session import EditSession
+
+#: Notes on style (severity ``info``): blue, not the warning amber.
+INFO_COLOR = "#3e8ed0"
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -130,7 +133,7 @@ class ProblemsPanel(QWidget):
     # ----------------------------------------------------------------- projection
     def show_problems(self, problems: list[Problem]) -> None:
         """Show ``problems``: errors first, then warnings, each group in validator order."""
-        ordered = sorted(problems, key=lambda p: 0 if p.is_error else 1)
+        ordered = sorted(problems, key=lambda p: 0 if p.is_error else 2 if p.severity == INFO else 1)
         self.tree.clear()
         for problem in ordered:
             self.tree.addTopLevelItem(self._item(problem))
@@ -149,9 +152,11 @@ class ProblemsPanel(QWidget):
         item.setData(0, BLOCK_ROLE, block)
         item.setData(0, FIELD_ROLE, field)
         item.setData(0, WHERE_ROLE, f"{block} › {field}" if field else block)
-        kind = "Error" if problem.is_error else "Warning"
-        item.setIcon(0, icon("mdi6.close-circle" if problem.is_error else "mdi6.alert",
-                             ERROR_COLOR if problem.is_error else WARNING_COLOR))
+        kind = "Error" if problem.is_error else "Note" if problem.severity == INFO else "Warning"
+        item.setIcon(0, icon("mdi6.close-circle" if problem.is_error else
+                             "mdi6.information" if problem.severity == INFO else "mdi6.alert",
+                             ERROR_COLOR if problem.is_error else INFO_COLOR if problem.severity == INFO
+                             else WARNING_COLOR))
         item.setToolTip(0, f"{kind} in {item.data(0, WHERE_ROLE)}:\n{problem.message}")
         item.setData(0, PROBLEM_ROLE, problem)
         return item

@@ -37,6 +37,8 @@ class BlockLook:
     connected_in: bool = False
     connected_out: bool = False
     connected_branches: tuple[bool, ...] = ()
+    #: No call ever reaches this step (after a hangup, in a section nobody enters): drawn greyed.
+    unreachable: bool = False
 
 
 class BlockItem(QGraphicsItem):
@@ -125,8 +127,8 @@ class BlockItem(QGraphicsItem):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         accent = t.accent(look.group)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.3)
-        if look.detached:
-            painter.setOpacity(0.62)
+        if look.detached or look.unreachable:
+            painter.setOpacity(0.62 if look.detached else 0.45)
         if lod < 0.15:  # very far out: a coloured tile is all one can read
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(t.selection if selected else accent)
