@@ -84,7 +84,8 @@ class Simulator:
         self.state = _State(vars=copy.deepcopy(self.setup.vars), envs=copy.deepcopy(self.setup.envs),
                             call=self.setup.call_fields())
         self.inputs: list[CallerInput] = list(self.setup.inputs)
-        self._outcomes = {m: list(v) for m, v in self.setup.outcomes.items()}
+        self._outcomes = {m: [v] if isinstance(v, str) else list(v)
+                          for m, v in self.setup.outcomes.items()}
         self._answer: str | None = None
         self.events: list[SimEvent] = []
         self.taken: list[str] = []
