@@ -87,6 +87,10 @@ class Simulator:
         self._outcomes = {m: [v] if isinstance(v, str) else list(v)
                           for m, v in self.setup.outcomes.items()}
         self._answer: str | None = None
+        #: What the caller did at each prompt and what the outside world did, per method, in
+        #: order: enough to play the same call again (a flow test recorded from the window).
+        self.consumed_inputs: list[CallerInput] = []
+        self.answers: dict[str, list[str]] = {}
         self.events: list[SimEvent] = []
         self.taken: list[str] = []
         self.end: RunEnd | None = None
@@ -193,22 +197,29 @@ class Simulator:
         """What the outside world does at ``step``: given in the setup, answered, the default,
         or asked (window)."""
         if self._answer is not None:
-            return self._answer or default
-        given = self._outcomes.get(step.method)
-        if given:
-            return given.pop(0) if len(given) > 1 else given[0]
-        if self.setup.ask:
+            value = self._answer or default
+        elif self._outcomes.get(step.method):
+            given = self._outcomes[step.method]
+            value = given.pop(0) if len(given) > 1 else given[0]
+        elif self.setup.ask:
             raise _Ask(Question(step.id, self.where(step), step.method, "outcome", text,
                                 list(choices), default))
-        return default
+        else:
+            value = default
+        self.answers.setdefault(step.method, []).append(value)
+        return value
 
     def take_input(self, step: Step, text: str) -> CallerInput | None:
         """The caller's next input, None when there is none (asks first in the window)."""
         if self.inputs:
-            return self.inputs.pop(0)
+            entry = self.inputs.pop(0)
+            self.consumed_inputs.append(entry)
+            return entry if entry.digits or entry.speech else None
         if self.setup.ask and self._answer is None:
             raise _Ask(Question(step.id, self.where(step), step.method, "input", text,
                                 ["no input"], "no input"))
+        if self.setup.ask:
+            self.consumed_inputs.append(CallerInput())
         return None
 
     def event(self, step: Step, text: str, play: list[dict[str, Any]] | None = None,

@@ -93,24 +93,24 @@ def _digits_enabled(params: dict[str, Any]) -> bool:
 def run_prompt(sim: "Simulator", step: "Step") -> SimEvent:
     params = sim.sub(step.params) if isinstance(step.params, dict) else {}
     items = play_items(params.get("play"))
-    heard = _heard_text(items) + ". " if items else ""
+    heard = _heard_text(items) + "; " if items else ""
     entry = sim.take_input(step, heard + "Waiting for the caller to press keys or speak.")
     values: dict[str, Any] = {"prompt_value": "", "prompt_digit_terminator": "",
                               "prompt_speech_confidence": ""}
     if entry is None:
         values["prompt_result"] = "no_input"
-        return sim.event(step, heard + "The caller does nothing: no input.", items, values)
+        return sim.event(step, heard + "the caller does nothing: no input.", items, values)
     if entry.speech:
         if not _speech_enabled(params):
             values["prompt_result"] = "no_input"
-            return sim.event(step, heard + f"The caller {entry.describe()}, but this prompt only "
+            return sim.event(step, heard + f"the caller {entry.describe()}, but this prompt only "
                              "listens for keys: no input.", items, values)
         values.update(prompt_result="match_speech", prompt_value=entry.speech,
                       prompt_speech_confidence=0.92)
-        return sim.event(step, heard + f"The caller {entry.describe()}.", items, values)
+        return sim.event(step, heard + f"the caller {entry.describe()}.", items, values)
     if not _digits_enabled(params):
         values["prompt_result"] = "no_input"
-        return sim.event(step, heard + f"The caller {entry.describe()}, but this prompt only "
+        return sim.event(step, heard + f"the caller {entry.describe()}, but this prompt only "
                          "listens for speech: no input.", items, values)
     terminators = str(params.get("terminators") or "")
     max_digits = params.get("max_digits", 1)
@@ -125,7 +125,7 @@ def run_prompt(sim: "Simulator", step: "Step") -> SimEvent:
             break
     values["prompt_value"] = collected
     values["prompt_result"] = "match_digits" if collected else "no_match"
-    return sim.event(step, heard + f"The caller {entry.describe()}.", items, values)
+    return sim.event(step, heard + f"the caller {entry.describe()}.", items, values)
 
 
 # ----------------------------------------------------------------------------- variables

@@ -31,6 +31,8 @@ DEFAULT_CALL: dict[str, Any] = {
 DEFAULT_MAX_STEPS = 1000
 
 DIGIT_KEYS = "0123456789*#"
+#: The input that stands for the caller doing nothing when asked.
+NO_INPUT = "no input"
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,15 @@ class CallerInput:
 
     @classmethod
     def parse(cls, text: str) -> "CallerInput":
-        """``"speech:sales"`` is speech; anything else is keys pressed.
+        """``"speech:sales"`` is speech; ``"no input"`` is the caller doing nothing (a prompt
+        then gets no input); anything else is keys pressed.
 
         Raises:
             ValueError: keys other than 0-9, * and #.
         """
         text = str(text)
+        if text.strip().lower() == NO_INPUT:
+            return cls()
         if text.lower().startswith("speech:"):
             return cls(speech=text.split(":", 1)[1].strip())
         keys = text.strip()
@@ -58,7 +63,7 @@ class CallerInput:
         return cls(digits=keys)
 
     def __str__(self) -> str:
-        return f"speech:{self.speech}" if self.speech else self.digits
+        return f"speech:{self.speech}" if self.speech else self.digits or NO_INPUT
 
     def describe(self) -> str:
         """Plain words for the transcript."""
