@@ -94,7 +94,9 @@ def run_prompt(sim: "Simulator", step: "Step") -> SimEvent:
     params = sim.sub(step.params) if isinstance(step.params, dict) else {}
     items = play_items(params.get("play"))
     heard = _heard_text(items) + "; " if items else ""
-    entry = sim.take_input(step, heard + "Waiting for the caller to press keys or speak.")
+    asked = (_heard_text(items) + ", then is asked to press keys or speak."
+             if items else "The caller is asked to press keys or speak.")
+    entry = sim.take_input(step, asked)
     values: dict[str, Any] = {"prompt_value": "", "prompt_digit_terminator": "",
                               "prompt_speech_confidence": ""}
     if entry is None:
