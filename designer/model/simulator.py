@@ -195,13 +195,14 @@ class Simulator:
 
     def outcome(self, step: Step, choices: list[str], default: str, text: str) -> str:
         """What the outside world does at ``step``: given in the setup, answered, the default,
-        or asked (window)."""
+        or asked (window: only for methods the table marks ``outside``, such as ``connect``;
+        a recording that starts is not worth a question every time)."""
         if self._answer is not None:
             value = self._answer or default
         elif self._outcomes.get(step.method):
             given = self._outcomes[step.method]
             value = given.pop(0) if len(given) > 1 else given[0]
-        elif self.setup.ask:
+        elif self.setup.ask and (sem.semantics(step.method).outside or step.method == "execute"):
             raise _Ask(Question(step.id, self.where(step), step.method, "outcome", text,
                                 list(choices), default))
         else:

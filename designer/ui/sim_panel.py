@@ -11,25 +11,24 @@ flow can still be tried; an edit while a run is shown marks it out of date.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QSplitter, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QFrame, QHBoxLayout, QInputDialog, QLabel, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout,
     QWidget,
 )
 
 from designer.model import flow_tests
 from designer.model.simulator import Simulator
-from designer.model.simulator_events import END_ERROR, Question, RunEnd, SimEvent
+from designer.model.simulator_events import END_ERROR, Question, SimEvent
 from designer.model.simulator_setup import CallSetup
 from designer.ui.icons import icon
 from designer.ui.sim_keypad import Keypad
 from designer.ui.sim_overlay import SimOverlay
+from designer.ui.sim_views import CallForm, Transcript, VariablesView
 
 #: How each end reason reads in the status line.
 END_WORDS = {"hangup": "The call hung up", "end": "The script ended (the call hangs up)",
@@ -102,16 +101,9 @@ class SimPanel(QWidget):
         self.queued.setObjectName("sim_queued")
         self.queued.setWordWrap(True)
 
-        self.transcript = QListWidget(self)
-        self.transcript.setObjectName("sim_transcript")
-        self.transcript.setWordWrap(True)
-        self.transcript.setAlternatingRowColors(True)
+        self.transcript = Transcript(self)
         self.transcript.itemClicked.connect(self._on_line_clicked)
-        self.variables = QTreeWidget(self)
-        self.variables.setObjectName("sim_variables")
-        self.variables.setHeaderLabels(["Variable", "Value now"])
-        self.variables.setRootIsDecorated(False)
-        self.variables.setColumnWidth(0, 190)
+        self.variables = VariablesView(self)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self._titled("What happens", self.transcript))
         split.addWidget(self._titled("Variables", self.variables))
@@ -120,31 +112,7 @@ class SimPanel(QWidget):
         split.setChildrenCollapsible(False)
         split.setSizes([300, 200])
 
-        self.call_toggle = QToolButton(self)
-        self.call_toggle.setObjectName("sim_call_toggle")
-        self.call_toggle.setCheckable(True)
-        self.call_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.call_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.call_toggle.setAutoRaise(True)
-        self.call_box = QWidget(self)
-        form = QFormLayout(self.call_box)
-        form.setContentsMargins(16, 0, 0, 0)
-        self.call_from = QLineEdit(self.call_box)
-        self.call_to = QLineEdit(self.call_box)
-        self.call_type = QComboBox(self.call_box)
-        self.call_type.addItems(["phone", "sip", "webrtc"])
-        defaults = CallSetup().call_fields()
-        self.call_from.setText(defaults["from"])
-        self.call_to.setText(defaults["to"])
-        form.addRow("From", self.call_from)
-        form.addRow("To", self.call_to)
-        form.addRow("Type", self.call_type)
-        self.call_box.hide()
-        self.call_toggle.toggled.connect(self._show_call_fields)
-        for edit in (self.call_from, self.call_to):
-            edit.textChanged.connect(self._name_call)
-        self.call_type.currentTextChanged.connect(self._name_call)
-        self._name_call()
+        self.call_form = CallForm(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -155,8 +123,7 @@ class SimPanel(QWidget):
         layout.addWidget(self.keypad)
         layout.addWidget(self.queued)
         layout.addWidget(split, 1)
-        layout.addWidget(self.call_toggle)
-        layout.addWidget(self.call_box)
+        layout.addWidget(self.call_form)
 
     def _button(self, text: str, icon_name: str, tip: str, slot: Any) -> QPushButton:
         button = QPushButton(icon(icon_name), text, self)
@@ -178,22 +145,11 @@ class SimPanel(QWidget):
         box.addWidget(widget)
         return holder
 
-    def _show_call_fields(self, shown: bool) -> None:
-        self.call_box.setVisible(shown)
-        self.call_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-
-    def _name_call(self, *_args: Any) -> None:
-        self.call_toggle.setText(f"Call from {self.call_from.text().strip() or '?'} to "
-                                 f"{self.call_to.text().strip() or '?'} ({self.call_type.currentText()})"
-                                 " \u2014 change for the next run")
-
     # ----------------------------------------------------------------- driving the run
     def setup(self) -> CallSetup:
         """What the next run starts with: the call fields from the form; ask the user for the
         outside world's outcomes and the caller's input."""
-        call = {"from": self.call_from.text().strip(), "to": self.call_to.text().strip(),
-                "type": self.call_type.currentText()}
-        return CallSetup(call=call, ask=True)
+        return CallSetup(call=self.call_form.fields(), ask=True)
 
     def restart(self, run: bool = True) -> None:
         """A fresh call from the start of ``main``; runs until it needs the user."""
@@ -228,7 +184,7 @@ class SimPanel(QWidget):
         while True:
             result = sim.step()
             if isinstance(result, SimEvent):
-                self._add_line(result)
+                self.transcript.add_event(len(sim.events), result)
                 if until_question:
                     continue
             break
@@ -258,29 +214,6 @@ class SimPanel(QWidget):
         self._advance(until_question=self._running)
 
     # ----------------------------------------------------------------- showing the run
-    def _add_line(self, event: SimEvent) -> None:
-        item = QListWidgetItem(f"{len(self.sim.events) if self.sim else 0}. {event.text}")
-        item.setData(Qt.ItemDataRole.UserRole, event.step_id)
-        item.setToolTip(f"{event.path}  ({event.method})\nClick to select this block.")
-        item.setIcon(icon("mdi6.volume-high" if event.play else "mdi6.arrow-right-thin"))
-        self.transcript.addItem(item)
-        self.transcript.scrollToBottom()
-
-    def _add_end_line(self, end: RunEnd) -> None:
-        lead = {"error": "Stopped by an error", "max_steps": "Stopped"}.get(end.reason, "Call over")
-        text = f"{lead}: {end.detail}"
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, end.step_id)
-        item.setIcon(icon("mdi6.alert-circle-outline" if end.reason == END_ERROR
-                          else "mdi6.phone-hangup-outline"))
-        if not end.normal:
-            item.setForeground(QBrush(Qt.GlobalColor.red))
-        font = QFont(item.font())
-        font.setBold(True)
-        item.setFont(font)
-        self.transcript.addItem(item)
-        self.transcript.scrollToBottom()
-
     def _refresh(self) -> None:
         sim = self.sim
         if sim is None:
@@ -288,8 +221,7 @@ class SimPanel(QWidget):
         pending = sim.pending
         self._show_question(pending)
         if sim.end is not None:
-            if not self._end_shown():
-                self._add_end_line(sim.end)
+            self.transcript.add_end(sim.end)
             self.status.setText(f"{END_WORDS.get(sim.end.reason, sim.end.reason)}. "
                                 "Restart to try another call.")
             if sim.end.reason == END_ERROR and sim.end.step_id:
@@ -301,17 +233,13 @@ class SimPanel(QWidget):
         queued = [str(i) for i in sim.inputs]
         self.queued.setText("Caller's next answers: " + ", ".join(queued) if queued else "")
         self.queued.setVisible(bool(queued))
-        self._show_variables()
+        self.variables.show_values(sim.variables(), set(sim.events[-1].set) if sim.events else set())
         self._draw()
         ended = sim.end is not None
         self.keypad.setVisible(not ended)
         self.run_button.setEnabled(not ended and pending is None)
         self.step_button.setEnabled(not ended and pending is None)
         self.record_button.setEnabled(bool(sim.events) and pending is None)
-
-    def _end_shown(self) -> bool:
-        count = self.transcript.count()
-        return count > 0 and self.transcript.item(count - 1).font().bold()
 
     def _wanted_keys(self, pending: Question | None) -> int:
         if pending is None or pending.kind != "input":
@@ -343,26 +271,9 @@ class SimPanel(QWidget):
                 button.setToolTip("What happens when nothing else is said")
             button.clicked.connect(lambda _c=False, c=choice: self.choose(c))
             self.choices.addWidget(button)
+            button.show()  # a layout shows a new child only on the next event loop turn
         self.choices.addStretch(1)
         self.question.show()
-
-    def _show_variables(self) -> None:
-        sim = self.sim
-        assert sim is not None
-        fresh = set(sim.events[-1].set) if sim.events else set()
-        self.variables.clear()
-        for name, value in sorted(sim.variables().items()):
-            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-            row = QTreeWidgetItem([name, shown or "(empty)"])
-            if not shown:
-                row.setForeground(1, QBrush(Qt.GlobalColor.gray))
-            row.setToolTip(1, shown)
-            if name in fresh:
-                for column in (0, 1):
-                    font = row.font(column)
-                    font.setBold(True)
-                    row.setFont(column, font)
-            self.variables.addTopLevelItem(row)
 
     def overlay(self) -> SimOverlay:
         """The canvas overlay (made again when the scene was rebuilt)."""
@@ -404,6 +315,8 @@ class SimPanel(QWidget):
         if self.sim is not None and not self._stale:
             self._stale = True
             self.status.setText("The flow changed: Restart (or Run) tries the call again.")
+            self.run_button.setEnabled(True)
+            self.step_button.setEnabled(True)
         if self._overlay is not None and shiboken6.isValid(self._overlay):
             self._overlay.refresh()
 
