@@ -234,7 +234,7 @@ def run_hangup(sim: "Simulator", step: Step) -> SimEvent:
 
 def run_label(sim: "Simulator", step: Step) -> SimEvent:
     sim.frames()[-1].index += 1
-    return sim.event(step, f'Label "{step.params}".')
+    return sim.event(step, f'Reaches the label "{step.params}".')
 
 
 HANDLERS: dict[str, Callable[["Simulator", Step], SimEvent]] = {

@@ -56,8 +56,14 @@ def _number(text: str) -> Any:
     return int(value) if value.is_integer() else value
 
 
-def _heard_text(items: list[dict[str, Any]]) -> str:
+def _heard_core(items: list[dict[str, Any]]) -> str:
     return "Caller hears " + ", then ".join(describe_play(i) for i in items)
+
+
+def _heard_text(items: list[dict[str, Any]]) -> str:
+    """A sentence; a quotation already closes it (“Goodbye.” needs no second stop)."""
+    text = _heard_core(items)
+    return text if text.endswith("\u201d") else text + "."
 
 
 def run_play(sim: "Simulator", step: "Step") -> SimEvent:
@@ -93,8 +99,8 @@ def _digits_enabled(params: dict[str, Any]) -> bool:
 def run_prompt(sim: "Simulator", step: "Step") -> SimEvent:
     params = sim.sub(step.params) if isinstance(step.params, dict) else {}
     items = play_items(params.get("play"))
-    heard = _heard_text(items) + "; " if items else ""
-    asked = (_heard_text(items) + ", then is asked to press keys or speak."
+    heard = _heard_core(items) + "; " if items else ""
+    asked = (_heard_core(items) + ", then is asked to press keys or speak."
              if items else "The caller is asked to press keys or speak.")
     entry = sim.take_input(step, asked)
     values: dict[str, Any] = {"prompt_value": "", "prompt_digit_terminator": "",
@@ -301,5 +307,5 @@ METHODS: dict[str, Callable[["Simulator", "Step"], SimEvent]] = {
 def run(sim: "Simulator", step: "Step") -> SimEvent:
     """Run one step of a method that goes on to the next step."""
     if step.method == "label":
-        return sim.event(step, f'Label "{step.params}".')
+        return sim.event(step, f'Reaches the label "{step.params}".')
     return METHODS.get(step.method, generic)(sim, step)

@@ -49,7 +49,8 @@ class Transcript(QListWidget):
             return
         self._ended = True
         lead = {"error": "Stopped by an error", "max_steps": "Stopped"}.get(end.reason, "Call over")
-        item = QListWidgetItem(f"{lead}: {end.detail}")
+        text = f"{lead}." if end.reason == "hangup" else f"{lead}: {end.detail}"
+        item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, end.step_id)
         item.setIcon(icon("mdi6.alert-circle-outline" if end.reason == END_ERROR
                           else "mdi6.phone-hangup-outline"))

@@ -130,10 +130,10 @@ def test_voicemail_example_runs_to_its_hangup(window):
     assert heard_lines(panel) == [
         "2. Caller hears \u201cSorry, nobody can take your call right now. Please leave a message "
         "after the beep.\u201d",
-        "4. Caller hears 120 seconds of silence",
+        "4. Caller hears 120 seconds of silence.",
         "6. Caller hears \u201cThank you. Goodbye.\u201d"]
     assert "Recording started; the caller hears a beep." in lines(panel)[2]
-    assert lines(panel)[-1] == "Call over: Hung up."
+    assert lines(panel)[-1] == "Call over."
 
 
 def test_record_and_play_back_example_plays_the_recording_step_by_step(window):
@@ -147,7 +147,7 @@ def test_record_and_play_back_example_plays_the_recording_step_by_step(window):
     url = panel.sim.variables()["record_call_url"]
     assert url.startswith("https://") and url.endswith("recording-1.wav")
     assert lines(panel)[-1] == ("5. Caller hears \u201cHere is what you said.\u201d, then the audio file "
-                                f"{url}")
+                                f"{url}.")
     panel.run_button.click()
     assert panel.sim.end.reason == "hangup"
 
@@ -228,7 +228,7 @@ def test_a_menu_built_by_drag_and_drop_runs_in_the_panel_and_on_the_command_line
         'prompt_value is "2": takes case "2".',
         'Transferred to section "support"; the steps after this one never run.',
         "Hung up (support)."]
-    assert lines(panel)[-1] == "Call over: Hung up (support)."
+    assert lines(panel)[-1] == "Call over."
     script = tmp_path / "built.yaml"
     script.write_text(window.preview.text())
     assert cli.main(["simulate", str(script), "--input", "1", "--json"]) == 0
