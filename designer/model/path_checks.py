@@ -18,7 +18,7 @@ not do what the author meant, info for style.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from designer.model.document import Document, Section, Step
 from designer.model.paths import MAIN, Paths, State
@@ -27,7 +27,7 @@ from designer.model.semantics import (
     EXECUTE, GOTO, HANGUP, RETURN, TRANSFER, branches, destination_kind, semantics,
 )
 from designer.model.semantics_table import CALL_SCOPES
-from designer.model.var_uses import uses
+from designer.model.var_uses import Use, uses
 
 if TYPE_CHECKING:  # pragma: no cover
     from designer.model.validation import Located
@@ -42,8 +42,10 @@ _SETTER_WORDS = {
 _DIGITS = re.compile(r"^[0-9*#]+$")
 
 
-def run(doc: Document, located: list["Located"], paths: Paths) -> list[Problem]:
-    """Every path problem of ``doc`` (``paths`` from :func:`designer.model.paths.analyse`)."""
+def run(doc: Document, located: list["Located"], paths: Paths,
+        uses_of: Callable[[Step], list[Use]] = uses) -> list[Problem]:
+    """Every path problem of ``doc`` (``paths`` from :func:`designer.model.paths.analyse`);
+    ``uses_of`` gives a step's variable reads (the validator passes cached ones)."""
     out: list[Problem] = []
     where = {step.id: _where(path, step) for step, path, _s in located}
     by_id = {step.id: step for step, _p, _s in located}
@@ -57,7 +59,7 @@ def run(doc: Document, located: list["Located"], paths: Paths) -> list[Problem]:
             continue
         if step.form != "method":
             continue
-        _variables(step, state, where[step.id], out)
+        _variables(step, uses_of(step), state, where[step.id], out)
         _recording(step, state, where[step.id], out)
         if step.method == "switch":
             _impossible_cases(step, state, by_id, where[step.id], out)
@@ -182,9 +184,9 @@ def _unconditional(step: Step) -> bool:
 
 
 # ----------------------------------------------------------------------------- variables
-def _variables(step: Step, state: State, where: tuple[Any, ...], out: list[Problem]) -> None:
+def _variables(step: Step, reads: list[Use], state: State, where: tuple[Any, ...], out: list[Problem]) -> None:
     reported: set[tuple[str, tuple[Any, ...]]] = set()
-    for use in uses(step):
+    for use in reads:
         name = use.name
         if name in ALWAYS_SET or name in state.must or (name, use.field) in reported:
             continue
