@@ -59,7 +59,10 @@ def run(doc: Document, located: list["Located"], paths: Paths,
             continue
         if step.form != "method":
             continue
-        _variables(step, uses_of(step), state, where[step.id], out)
+        reads = uses_of(step)
+        _variables(step, [u for u in reads if not u.name.startswith("params.")], state, where[step.id], out)
+        _params(step, [u for u in reads if u.name.startswith("params.")], section, paths, where[step.id], out)
+        _record_url_while_recording(step, reads, state, where[step.id], out)
         _recording(step, state, where[step.id], out)
         if step.method == "switch":
             _impossible_cases(step, state, by_id, where[step.id], out)
@@ -208,6 +211,40 @@ def _variables(step: Step, reads: list[Use], state: State, where: tuple[Any, ...
             if setter:
                 message = f"On some paths to this step no {setter.split(' ', 1)[1]} comes before: '{name}' may be empty"
             out.append(_problem(WARNING, message, step, use.field, where, "flow.variable_maybe_not_set"))
+
+
+def _params(step: Step, reads: list[Use], section: str, paths: Paths, where: tuple[Any, ...],
+            out: list[Problem]) -> None:
+    """``params.x`` in a section that every ``execute``/``transfer`` into it leaves without ``x``."""
+    entries = paths.entries.get(section, [])
+    if not reads or section == MAIN or paths.open_entry or not entries:
+        return
+    passed: set[str] = set()
+    for entry in entries:
+        given = entry.get(("params",))
+        if not isinstance(given, dict):
+            if given is not None:
+                return  # params from a variable: could hold anything
+            continue
+        passed.update(str(k) for k in given)
+    for use in reads:
+        key = use.name.split(".", 1)[1]
+        if key not in passed:
+            out.append(_problem(WARNING, f"No execute or transfer into section '{section}' passes '{key}' in its "
+                                f"params: params.{key} will be empty", step, use.field, where, "flow.param_not_passed"))
+
+
+def _record_url_while_recording(step: Step, reads: list[Use], state: State, where: tuple[Any, ...],
+                                out: list[Problem]) -> None:
+    """Playing ``${record_call_url}`` back while the recording may still run (stop it first)."""
+    if step.method not in ("play", "prompt") or not state.rec_may:
+        return
+    for use in reads:
+        if use.name == "record_call_url":
+            words = "is still running" if state.rec_must else "may still be running"
+            out.append(_problem(WARNING, f"The recording {words} here: stop it (Stop recording) before playing "
+                                "it back", step, use.field, where, "flow.record_url_while_recording"))
+            return
 
 
 # ----------------------------------------------------------------------------- recording

@@ -39,6 +39,8 @@ def flow_facts(step: Step) -> tuple[Any, ...]:
         facts.append(tuple(str(k) for k in params if str(k).startswith("speech_")))
         if step.method == "set":
             facts.append(tuple(str(k) for k in params))
+        if isinstance(params.get("params"), dict):
+            facts.append(("params", tuple(str(k) for k in params["params"])))
         for holder in (params, params.get("result")):
             if isinstance(holder, dict) and isinstance(holder.get("case"), dict):
                 facts.append(("case", tuple(str(k) for k in holder["case"])))

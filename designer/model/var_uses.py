@@ -82,7 +82,8 @@ def placeholders(text: str) -> Iterator[str]:
 
 
 def expression_names(expr: str) -> list[str]:
-    """The variable names a JavaScript expression starts from (``vars.x`` gives ``x``)."""
+    """The variable names a JavaScript expression starts from (``vars.x`` gives ``x``,
+    ``params.x`` gives ``params.x``: a param passed by ``execute``/``transfer``)."""
     code = _STRING.sub("''", expr)
     found: list[str] = []
     for match in _NAME.finditer(code):
@@ -92,6 +93,8 @@ def expression_names(expr: str) -> list[str]:
             continue
         if name == "vars" and member:
             name = member.split(".")[-1].strip()
+        elif name == "params" and member:
+            name = "params." + member.split(".")[-1].strip()
         found.append(name)
     return list(dict.fromkeys(found))
 

@@ -101,7 +101,7 @@ def test_a_variable_set_on_one_branch_only_may_be_empty(validator, catalog):
 
 def test_variables_carry_into_executed_sections_and_call_fields_are_always_set(validator, catalog):
     assert codes(validator, catalog, {
-        "main": [{"set": {"lang": "en"}}, {"execute": {"dest": "greet"}}],
+        "main": [{"set": {"lang": "en"}}, {"execute": {"dest": "greet", "params": {"x": 1}}}],
         "greet": [{"play": {"url": "say:${lang} ${call.from} %{params.x} ${vars.lang}"}}]}) == []
 
 
@@ -169,3 +169,22 @@ def test_a_case_outside_a_result_variables_values(validator, catalog):
     got = found(validator, catalog, {"main": [{"prompt": {"play": "say:hi"}}, switch]})
     assert [(c, p[-1]) for c, _s, p, _m in got] == [("flow.impossible_case", "timeout")]
     assert "one of failed, match_digits, match_speech, no_input, no_match" in got[0][3]
+
+
+def test_a_param_no_caller_passes(validator, catalog):
+    sections = {"main": [{"execute": {"dest": "greet", "params": {"name": "Ann"}}}],
+                "greet": [{"play": {"url": "say:Hello ${params.name} from ${params.town}"}}]}
+    assert found(validator, catalog, sections) == [
+        ("flow.param_not_passed", "warning", ("sections", "greet", 0, "play", "url"),
+         "No execute or transfer into section 'greet' passes 'town' in its params: params.town will be empty")]
+    sections["main"][0]["execute"]["params"]["town"] = "Oslo"
+    assert codes(validator, catalog, sections) == []
+
+
+def test_playing_the_recording_back_before_stopping_it(validator, catalog):
+    sections = {"main": [{"record_call": {}}, {"play": {"urls": ["say:Playing back", "${record_call_url}"]}}]}
+    assert found(validator, catalog, sections) == [
+        ("flow.record_url_while_recording", "warning", ("sections", "main", 1, "play", "urls", 1),
+         "The recording is still running here: stop it (Stop recording) before playing it back")]
+    sections["main"].insert(1, {"stop_record_call": {}})
+    assert codes(validator, catalog, sections) == []
