@@ -114,10 +114,13 @@ def _unreachable(step: Step, paths: Paths, where: dict[str, tuple[Any, ...]], ou
     previous = parent[index - 1]
     if previous.id not in paths.before:
         return
+    flow = semantics(previous.method).flow if previous.form == "method" else ""
     reason = {HANGUP: "the call has already ended at the hangup above",
               TRANSFER: "the call has already left with the transfer above",
-              RETURN: "the call has already returned above"}.get(
-        semantics(previous.method).flow if previous.form == "method" else "", "the call cannot get past the step above")
+              RETURN: "the call has already returned above"}.get(flow, "")
+    if not reason and branches(previous):
+        reason = f"every branch of the {previous.method} above ends the call or leaves"
+    reason = reason or "the call cannot get past the step above"
     out.append(_problem(WARNING, f"This step never runs: {reason}", step, (), where, "flow.unreachable"))
 
 

@@ -38,6 +38,10 @@ def test_after_a_switch_whose_every_branch_hangs_up_nothing_runs(validator, cata
         {"switch": {"variable": "call.type", "case": {"sip": [{"hangup": {}}]}, "default": [{"hangup": {}}]}},
         {"play": {"url": "say:never"}}]})
     assert got == [("flow.unreachable", ("sections", "main", 1, "play"))]
+    assert found(validator, catalog, {"main": [
+        {"switch": {"variable": "call.type", "case": {"sip": [{"hangup": {}}]}, "default": [{"hangup": {}}]}},
+        {"play": {"url": "say:never"}}]})[0][3] == (
+        "This step never runs: every branch of the switch above ends the call or leaves")
 
 
 def test_a_section_nobody_enters_is_warned_on_its_first_step(validator, catalog):
