@@ -84,7 +84,7 @@ def placeholders(text: str) -> Iterator[str]:
 def expression_names(expr: str) -> list[str]:
     """The variable names a JavaScript expression starts from (``vars.x`` gives ``x``,
     ``params.x`` gives ``params.x``: a param passed by ``execute``/``transfer``)."""
-    code = _STRING.sub("''", expr)
+    code = _PLACEHOLDER.sub(" ", _STRING.sub("''", expr))  # "${x} == 1" reads x (and is warned)
     found: list[str] = []
     for match in _NAME.finditer(code):
         name, member = match.group(1), match.group(2)

@@ -192,3 +192,10 @@ def test_playing_the_recording_back_before_stopping_it(validator, catalog):
          "The recording is still running here: stop it (Stop recording) before playing it back")]
     sections["main"].insert(1, {"stop_record_call": {}})
     assert codes(validator, catalog, sections) == []
+
+
+def test_names_are_read_from_expressions_and_strings_are_skipped():
+    from designer.model.var_uses import expression_names
+    assert expression_names("${prompt_value} == 1") == ["prompt_value"]
+    assert expression_names("vars.total > 5 && 'call' != name.trim() && Math.max(a, 1)") == ["total", "name", "a"]
+    assert expression_names("params.town + call.from") == ["params.town", "call"]
