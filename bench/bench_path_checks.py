@@ -28,10 +28,10 @@ MENU = [
     {"cond": [{"when": "prompt_value == '1'", "then": [{"play": {"url": "say:${choice}"}}]},
               {"else": [{"set": {"choice": "none"}}]}]},
     {"request": {"url": "https://example.com/api", "method": "GET"}},
-    {"play": {"urls": ["say:Your recording", "${record_call_url}"]}},
     {"stop_record_call": {"control_id": "r"}},
+    {"play": {"urls": ["say:Your recording", "${record_call_url}"]}},
     {"execute": {"dest": "NEXT", "on_return": [{"play": {"url": "say:${return_value}"}}]}},
-    {"hangup": {}},
+    {"return": "done"},
 ]
 
 

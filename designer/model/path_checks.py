@@ -108,8 +108,9 @@ def _unreachable(step: Step, paths: Paths, where: dict[str, tuple[Any, ...]], ou
         if isinstance(owner, Step) and owner.id not in paths.before:
             return  # inside a step that is itself never reached
         if isinstance(owner, Step):
-            out.append(_problem(WARNING, "This branch never runs: the call cannot get here", step, (), where,
-                                "flow.unreachable"))
+            why = ("the section the execute calls never comes back (it ends the call or leaves)"
+                   if owner.method == EXECUTE else "the call cannot get here")
+            out.append(_problem(WARNING, f"This branch never runs: {why}", step, (), where, "flow.unreachable"))
         return
     previous = parent[index - 1]
     if previous.id not in paths.before:
@@ -118,6 +119,8 @@ def _unreachable(step: Step, paths: Paths, where: dict[str, tuple[Any, ...]], ou
     reason = {HANGUP: "the call has already ended at the hangup above",
               TRANSFER: "the call has already left with the transfer above",
               RETURN: "the call has already returned above"}.get(flow, "")
+    if not reason and flow == EXECUTE:
+        reason = "the section the execute above calls never comes back (it ends the call or leaves)"
     if not reason and branches(previous):
         reason = f"every branch of the {previous.method} above ends the call or leaves"
     reason = reason or "the call cannot get past the step above"

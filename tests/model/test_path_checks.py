@@ -199,3 +199,14 @@ def test_names_are_read_from_expressions_and_strings_are_skipped():
     assert expression_names("${prompt_value} == 1") == ["prompt_value"]
     assert expression_names("vars.total > 5 && 'call' != name.trim() && Math.max(a, 1)") == ["total", "name", "a"]
     assert expression_names("params.town + call.from") == ["params.town", "call"]
+
+
+def test_after_an_execute_whose_section_never_comes_back(validator, catalog):
+    got = found(validator, catalog, {"main": [{"execute": {"dest": "sub", "on_return": [{"play": {"url": "say:x"}}]}},
+                                              {"play": {"url": "say:back"}}],
+                                     "sub": [{"hangup": {}}]})
+    assert [(c, p[-1], m) for c, _s, p, m in got] == [
+        ("flow.unreachable", "play", "This branch never runs: the section the execute calls never comes back "
+                                     "(it ends the call or leaves)"),
+        ("flow.unreachable", "play", "This step never runs: the section the execute above calls never comes back "
+                                     "(it ends the call or leaves)")]
