@@ -61,26 +61,30 @@ class PathChecker:
         self._signature: Any = None
         self._problems: list[Problem] = []
         self._unreachable: frozenset[str] = frozenset()
-        self._uses: dict[tuple[str, str], list[Use]] = {}
+        #: (step id, content) -> ((flow facts, reads), reads): a step's part of the signature,
+        #: worked out once per content of the step.
+        self._facts: dict[tuple[str, str], tuple[Any, list[Use]]] = {}
 
     def run(self, doc: Document, located: list["Located"], content: dict[str, str]) -> tuple[list[Problem], frozenset[str]]:
         """The path problems of ``doc`` and the ids of steps no call reaches.
 
         ``content`` maps a step id to the text of its data (the validator's cache key), so a
-        step's variable reads are found once per content, not once per run.
+        step's variable reads and flow facts are found once per content, not once per run.
         """
-        found: dict[tuple[str, str], list[Use]] = {}
+        found: dict[tuple[str, str], tuple[Any, list[Use]]] = {}
         by_id: dict[str, list[Use]] = {}
-        for step, _path, _section in located:
+        parts = []
+        for step, path, section in located:
             key = (step.id, content.get(step.id, ""))
-            reads = self._uses.get(key)
-            if reads is None:
+            known = self._facts.get(key) if key[1] else None
+            if known is None:
                 reads = uses(step)
-            found[key] = by_id[step.id] = reads
-        self._uses = found
-        signature = (tuple(s.name for s in doc.sections),
-                     tuple((step.id, path, section, flow_facts(step), tuple(by_id[step.id]))
-                           for step, path, section in located))
+                known = ((flow_facts(step), tuple(reads)), reads)
+            found[key] = known
+            by_id[step.id] = known[1]
+            parts.append((step.id, path, section, known[0]))
+        self._facts = found
+        signature = (tuple(s.name for s in doc.sections), tuple(parts))
         if signature != self._signature:
             paths = analyse(doc)
             self._problems = path_checks.run(doc, located, paths, lambda s: by_id.get(s.id, []))
