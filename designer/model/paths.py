@@ -170,9 +170,10 @@ class _Runner:
     def run(self) -> None:
         if MAIN in self.sections:
             self._enter(MAIN, State())
-        if self.paths.open_entry:
+        if self.paths.open_entry:  # main is where the call starts: what runs first there is known
             for name in self.sections:
-                self._enter(name, State(unknown=True))
+                if name != MAIN:
+                    self._enter(name, State(unknown=True))
         while self.work:
             _, step_id = heapq.heappop(self.work)
             self.queued.discard(step_id)

@@ -53,7 +53,11 @@ def test_a_section_nobody_enters_is_warned_on_its_first_step(validator, catalog)
 
 def test_a_destination_decided_at_run_time_may_enter_any_section(validator, catalog):
     assert codes(validator, catalog, {"main": [{"set": {"next": "spare"}}, {"transfer": {"dest": "${next}"}}],
-                                      "spare": [{"hangup": {}}]}) == []
+                                      "spare": [{"play": {"url": "say:${anything}"}}]}) == []
+    assert codes(validator, catalog, {"main": [{"play": {"url": "say:${unset}"}}, {"transfer": {"dest": "${next}"}}],
+                                      "spare": [{"hangup": {}}]}) == [
+        ("flow.variable_not_set", ("sections", "main", 0, "play", "url")),
+        ("flow.variable_not_set", ("sections", "main", 1, "transfer", "dest"))]
 
 
 def test_an_unconditional_goto_back_without_max_is_a_loop(validator, catalog):
