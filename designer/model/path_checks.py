@@ -38,6 +38,7 @@ ALWAYS_SET = frozenset(CALL_SCOPES)
 _SETTER_WORDS = {
     "prompt_value": "an Ask (prompt) block", "prompt_result": "an Ask (prompt) block",
     "record_call_url": "a Record call block", "return_value": "an execute, connect or request block",
+    "request_response": "a request block with save_variables on",
 }
 _DIGITS = re.compile(r"^[0-9*#]+$")
 

@@ -214,3 +214,13 @@ def test_after_an_execute_whose_section_never_comes_back(validator, catalog):
                                      "(it ends the call or leaves)"),
         ("flow.unreachable", "play", "This step never runs: the section the execute above calls never comes back "
                                      "(it ends the call or leaves)")]
+
+
+def test_a_request_reply_needs_save_variables(validator, catalog):
+    request = {"request": {"url": "https://example.com/api", "method": "GET"}}
+    play = {"play": {"url": "say:${request_response.status}"}}
+    got = found(validator, catalog, {"main": [request, play]})
+    assert [(c, m) for c, _s, _p, m in got] == [("flow.variable_not_set", "'request_response' is empty here: no "
+                                                "request block with save_variables on comes before this step on any path")]
+    request["request"]["save_variables"] = True
+    assert codes(validator, catalog, {"main": [request, play]}) == []
