@@ -19,7 +19,9 @@ from designer.ui.commands import SetParamCommand
 from designer.ui.inspector.special import CasesEditor
 from designer.ui.main_window import MainWindow
 from designer.ui.session import EditSession
-from tests.ui.test_end_to_end import add_block, click_block, drop_at, editor, type_into
+from tests.ui.test_end_to_end import (
+    add_block, build_record_and_play_back, click_block, drop_at, editor, type_into,
+)
 
 MENU = "Press 1 for sales, 2 for support, or 3 to leave a message."
 
@@ -237,3 +239,24 @@ def test_a_menu_built_by_drag_and_drop_runs_in_the_panel_and_on_the_command_line
         'Transferred to section "sales"; the steps after this one never run.', "Hung up (sales)."]
     assert result["end"] == {"reason": "hangup", "detail": "Hung up (sales).",
                              "path": "sections.sales[0]"}
+
+
+def test_the_readme_first_flow_built_by_hand_plays_the_recording_back(window, tmp_path, capsys):
+    build_record_and_play_back(window, None)  # README "Your first flow", steps 1 to 3
+    panel = try_call(window)
+    assert panel.sim.end.reason == "end"
+    url = panel.sim.variables()["record_call_url"]
+    assert url.startswith("https://") and url.endswith(".wav")
+    assert [line.split(". ", 1)[1] for line in lines(panel)[:-1]] == [
+        "Recording started; the caller hears a beep.",
+        "Caller hears \u201cLeave your message now\u201d, then 10 seconds of silence.",
+        "Recording stopped.",
+        f"Caller hears \u201cPlaying back\u201d, then the audio file {url}."]
+    script = tmp_path / "first.yaml"
+    script.write_text(window.preview.text())
+    assert cli.main(["simulate", str(script), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [e.get("play") for e in result["events"]] == [
+        None, [{"say": "Leave your message now"}, {"silence": 10}], None,
+        [{"say": "Playing back"}, {"url": result["vars"]["record_call_url"]}]]
+    assert result["end"]["reason"] == "end"
