@@ -18,6 +18,7 @@ about 10 µs per step visit on the reference machine, so a few tens of ms at 5,0
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -29,12 +30,24 @@ from designer.model.semantics import (
 MAIN = "main"
 
 
+def _tracked() -> frozenset[str]:
+    """Variables whose setting steps are remembered: those with known values (``prompt_result``,
+    ``connect_result``...) and ``prompt_value`` (its digits are known from the prompt). Others
+    only need set/not set, and remembering every setter would grow with the script."""
+    from designer.model.semantics_table import TABLE
+    names = {v.name for meaning in TABLE.values() for v in meaning.sets if v.values}
+    return frozenset(names | {"prompt_value"})
+
+
+TRACKED = _tracked()
+
+
 @dataclass(frozen=True)
 class State:
     """What is known when the call reaches a step.
 
     ``defs`` holds ``(variable, step_id)`` pairs: the steps whose value of a variable may still
-    be the current one. ``unknown`` means something before (an AI agent, a remote document,
+    be the current one (for the variables in :data:`TRACKED` only). ``unknown`` means something before (an AI agent, a remote document,
     a request saving its reply) may have set variables nobody can name in advance.
     """
 
@@ -46,9 +59,27 @@ class State:
     rec_must: bool = False
 
     def join(self, other: "State") -> "State":
-        return State(self.must & other.must, self.may | other.may, self.defs | other.defs,
+        return State(self.must & other.must, self.may | other.may, _cap(self.defs | other.defs),
                      self.unknown or other.unknown, self.rec_may or other.rec_may,
                      self.rec_must and other.rec_must)
+
+
+#: More setters than this for one variable: remembered as ``(name, MANY)``, "too many to say".
+MAX_SETTERS = 6
+MANY = "*"
+
+
+def _cap(defs: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """Keep at most :data:`MAX_SETTERS` setters per variable, so states stay small in long scripts."""
+    if len(defs) <= MAX_SETTERS:
+        return defs
+    counts: dict[str, int] = {}
+    for name, _sid in defs:
+        counts[name] = counts.get(name, 0) + 1
+    many = {name for name, n in counts.items() if n > MAX_SETTERS}
+    if not many:
+        return defs
+    return frozenset({d for d in defs if d[0] not in many} | {(name, MANY) for name in many})
 
 
 @dataclass
@@ -78,22 +109,18 @@ def analyse(doc: Document) -> Paths:
     """Follow every path of ``doc`` from ``main`` and return what holds before each step."""
     paths = Paths()
     sections = {s.name: s for s in doc.sections}
+    runner = _Runner(paths, sections)
     for section in doc.sections:
-        _link(section.steps, ("exit", section.name), paths.nexts)
-        labels: dict[str, Step] = {}
-        for step in _walk(section.steps):
-            paths.section_of[step.id] = section.name
-            if step.form == "method" and step.method == "label" and isinstance(step.params, str):
-                labels.setdefault(step.params, step)
-            if step.form == "method" and step.method in (EXECUTE, TRANSFER):
-                kind = destination_kind(step.get(("dest",)))
-                if kind in ("variable", "inline"):
-                    paths.open_entry = True
-                dest = step.get(("dest",))
-                if step.method == EXECUTE and kind == "section" and dest in sections:
-                    paths.callers.setdefault(dest, []).append(step)
-        paths.labels[section.name] = labels
-    _Runner(paths, sections).run()
+        paths.labels[section.name] = {}
+        runner.index(section.steps, section.name, ("exit", section.name))
+    for step in runner.jumps:
+        dest = step.get(("dest",))
+        kind = destination_kind(dest)
+        if kind in ("variable", "inline"):
+            paths.open_entry = True
+        if step.method == EXECUTE and kind == "section" and dest in sections:
+            paths.callers.setdefault(dest, []).append(step)
+    runner.run()
     return paths
 
 
@@ -103,8 +130,38 @@ class _Runner:
     def __init__(self, paths: Paths, sections: dict[str, Section]) -> None:
         self.paths = paths
         self.sections = sections
-        self.work: list[Step] = []
+        #: Steps waiting to be (re)visited, taken in document order so that what comes first
+        #: settles before what follows (each step is then visited a few times, not once per change).
+        self.work: list[tuple[int, str]] = []
+        self.queued: set[str] = set()
+        self.order: dict[str, int] = {}
+        self.by_id: dict[str, Step] = {}
+        #: Steps holding nested lists (the only ones :func:`branches` needs to read).
+        self.forks: dict[str, list[tuple[Any, StepList]]] = {}
+        self.jumps: list[Step] = []
         self.exits: dict[str, State] = {}
+
+    def index(self, steps: StepList, section: str, after: Any) -> None:
+        """One walk over a section: order, ids, where each step leads next, labels, jumps."""
+        paths = self.paths
+        count = len(steps)
+        for i, step in enumerate(steps):
+            following = steps[i + 1] if i + 1 < count else after
+            sid = step.id
+            self.order[sid] = len(self.order)
+            self.by_id[sid] = step
+            paths.nexts[sid] = following
+            paths.section_of[sid] = section
+            if step.form == "method":
+                if step.method == "label" and isinstance(step.params, str):
+                    paths.labels[section].setdefault(step.params, step)
+                elif step.method in (EXECUTE, TRANSFER):
+                    self.jumps.append(step)
+            children = step.child_lists()
+            if children:
+                self.forks[sid] = children
+                for _, child in children:
+                    self.index(child, section, following)
 
     def run(self) -> None:
         if MAIN in self.sections:
@@ -113,8 +170,9 @@ class _Runner:
             for name in self.sections:
                 self._enter(name, State(unknown=True))
         while self.work:
-            step = self.work.pop()
-            self._step(step, self.paths.before[step.id])
+            _, step_id = heapq.heappop(self.work)
+            self.queued.discard(step_id)
+            self._step(self.by_id[step_id], self.paths.before[step_id])
 
     def _next(self, step: Step) -> Any:
         return self.paths.nexts.get(step.id, _END)
@@ -131,7 +189,9 @@ class _Runner:
         new = state if old is None else old.join(state)
         if new != old:
             self.paths.before[target.id] = new
-            self.work.append(target)
+            if target.id not in self.queued:
+                self.queued.add(target.id)
+                heapq.heappush(self.work, (self.order[target.id], target.id))
 
     def _enter(self, name: str, state: State) -> None:
         section = self.sections.get(name)
@@ -196,8 +256,11 @@ class _Runner:
 
     def _fork(self, step: Step, state: State) -> None:
         """Into each nested branch of ``step``, and on past it unless a group always takes one."""
+        if step.id not in self.forks:
+            self._flow(self._next(step), state)
+            return
         groups: dict[Any, bool] = {}
-        for branch in branches(step):
+        for branch in branches(step, self.forks[step.id]):
             self._flow(branch.steps[0] if len(branch.steps) else self._next(step), state)
             if branch.group not in groups:
                 groups[branch.group] = False
@@ -215,36 +278,50 @@ def _is_alternative(step: Step, group: Any) -> bool:
 
 def _effect(step: Step, meaning: Any, state: State) -> State:
     """The state once ``step`` has run: the variables it set, a recording started or stopped."""
-    must, may, defs = set(state.must), set(state.may), set(state.defs)
-    unknown = state.unknown
-    names: list[str] = [v.name for v in meaning.sets]
-    if step.method == "set" and isinstance(step.params, dict):
-        names = [str(k) for k in step.params]
-    elif meaning.sets_unknown:
-        unknown = True
-    if step.method == "request" and step.get(("save_variables",)) is not True:
-        names = [n for n in names if n != "request_response."]
-    for full in names:
-        name = _root(full)
-        must.add(name)
-        may.add(name)
-        defs = {d for d in defs if d[0] != name}
-        defs.add((name, step.id))
-    if step.method == "unset":
-        for name in _unset_names(step.params):
-            must.discard(name)
-            may.discard(name)
-            defs = {d for d in defs if d[0] != name}
+    method = step.method
+    if method == "set":
+        names = frozenset(_root(str(k)) for k in step.params) if isinstance(step.params, dict) else frozenset()
+    else:
+        names = _method_names(meaning)
+        if method == "request" and step.get(("save_variables",)) is not True:
+            names = names - {"request_response"}
+    unknown = state.unknown or (meaning.sets_unknown and method != "set")
     rec_may, rec_must = state.rec_may, state.rec_must
     if meaning.starts == "recording":
         rec_may = rec_must = True
     elif meaning.stops == "recording":
         rec_may = rec_must = False
-    return State(frozenset(must), frozenset(may), frozenset(defs), unknown, rec_may, rec_must)
+    must, may, defs = state.must, state.may, state.defs
+    if names:
+        must, may = must | names, may | names
+        tracked = names & TRACKED
+        if tracked:
+            defs = frozenset({d for d in defs if d[0] not in tracked} | {(n, step.id) for n in tracked})
+    if method == "unset":
+        gone = frozenset(_unset_names(step.params))
+        must, may = must - gone, may - gone
+        defs = frozenset(d for d in defs if d[0] not in gone)
+    if (must is state.must and may is state.may and defs is state.defs and unknown == state.unknown
+            and rec_may == state.rec_may and rec_must == state.rec_must):
+        return state
+    return State(must, may, defs, unknown, rec_may, rec_must)
+
+
+_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _method_names(meaning: Any) -> frozenset[str]:
+    """The variable names (first part of each) a method's table entry sets, computed once."""
+    found = _NAMES.get(id(meaning))
+    if found is None:
+        found = _NAMES[id(meaning)] = frozenset(_root(v.name) for v in meaning.sets)
+    return found
 
 
 def _add(state: State, name: str, step_id: str) -> State:
-    defs = frozenset({d for d in state.defs if d[0] != name} | {(name, step_id)})
+    defs = state.defs
+    if name in TRACKED:
+        defs = frozenset({d for d in state.defs if d[0] != name} | {(name, step_id)})
     return State(state.must | {name}, state.may | {name}, defs, state.unknown, state.rec_may, state.rec_must)
 
 
@@ -259,17 +336,6 @@ def _unset_names(params: Any) -> list[str]:
     if isinstance(params, list):
         return [_root(p) for p in params if isinstance(p, str)]
     return []
-
-
-def _link(steps: StepList, after: Any, nexts: dict[str, Any]) -> None:
-    """Record where the call goes when each step is done: the next step in its list, else past
-    the step holding the list (``after``), else the end of the section."""
-    count = len(steps)
-    for i, step in enumerate(steps):
-        following = steps[i + 1] if i + 1 < count else after
-        nexts[step.id] = following
-        for _, child in step.child_lists():
-            _link(child, following, nexts)
 
 
 def _walk(steps: StepList) -> Iterator[Step]:

@@ -179,16 +179,17 @@ class Branch:
     condition: str = ""
 
 
-def branches(step: Step) -> list[Branch]:
+def branches(step: Step, children: "list[tuple[ParamPath, StepList]] | None" = None) -> list[Branch]:
     """The nested lists of ``step`` with what selects each, in params order.
 
     ``switch`` and ``cond`` use their own params; ``connect``, ``execute`` and
     ``join_conference`` hold a ``result`` that is switch-shaped (an object: cases on
     ``return_value``) or cond-shaped (a list of ``when``/``then``); ``connect``'s per-destination
-    ``result`` entries in ``serial``/``parallel`` are read the same way.
+    ``result`` entries in ``serial``/``parallel`` are read the same way. ``children`` is
+    ``step.child_lists()`` when the caller has it already.
     """
     out: list[Branch] = []
-    for path, child in step.child_lists():
+    for path, child in (step.child_lists() if children is None else children):
         out.append(_branch(step, path, child))
     return out
 

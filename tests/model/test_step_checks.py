@@ -127,3 +127,15 @@ def test_switch_variable_written_as_a_placeholder_gets_a_fix(validator, catalog)
 def test_condition_inside_a_placeholder_gets_a_fix(validator, catalog):
     found = problems(validator, catalog, [{"cond": [{"when": "${call.type == 'sip'}", "then": []}]}])
     assert [(p.code, p.field, p.fix) for p in found] == [("cond.placeholder", (0, "when"), "call.type == 'sip'")]
+
+
+def test_a_condition_that_is_not_javascript(validator, catalog):
+    found = problems(validator, catalog, [{"cond": [{"when": "call.type = = 'sip'", "then": []},
+                                                    {"when": "call.type == 'sip' && call.to != ''", "then": []}]}])
+    assert [(p.code, p.severity, p.field) for p in found] == [("cond.syntax", "error", (0, "when"))]
+    assert found[0].message.startswith("This condition is not a valid JavaScript expression (")
+
+
+def test_goto_conditions_are_checked_too(validator, catalog):
+    found = problems(validator, catalog, [{"label": "a"}, {"goto": {"label": "a", "when": "call.to ==", "max": 2}}])
+    assert [(p.code, p.field) for p in found] == [("cond.syntax", ("when",))]
