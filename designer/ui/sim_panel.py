@@ -268,7 +268,10 @@ class SimPanel(QWidget):
             button = QPushButton(choice, self.question)
             button.setObjectName(f"sim_choice_{choice.replace(' ', '_')}")
             if choice == pending.default:
-                button.setToolTip("What happens when nothing else is said")
+                button.setToolTip("The usual outcome (what the command line assumes)")
+                font = QFont(button.font())
+                font.setBold(True)
+                button.setFont(font)
             button.clicked.connect(lambda _c=False, c=choice: self.choose(c))
             self.choices.addWidget(button)
             button.show()  # a layout shows a new child only on the next event loop turn
@@ -338,6 +341,9 @@ class SimPanel(QWidget):
             return None
         if path is None:
             self.status.setText("Save the flow first: its tests are kept in a file beside it.")
+            return None
+        if not self.session.undo_stack.isClean():
+            self.status.setText("Save your changes first: the test will run the saved file.")
             return None
         if name is None:
             name, ok = QInputDialog.getText(self, "Save as Test", "Name this call (what it checks):",

@@ -260,3 +260,19 @@ def test_the_readme_first_flow_built_by_hand_plays_the_recording_back(window, tm
         None, [{"say": "Leave your message now"}, {"silence": 10}], None,
         [{"say": "Playing back"}, {"url": result["vars"]["record_call_url"]}]]
     assert result["end"]["reason"] == "end"
+
+
+def test_saving_a_test_needs_the_flow_saved_first(window, tmp_path):
+    open_example(window, "voicemail")
+    panel = try_call(window)
+    assert panel.record_test("unsaved") is None
+    assert "Save the flow first" in panel.status.text()
+    script = tmp_path / "vm.yaml"
+    script.write_text(examples.example_text("voicemail"))
+    assert window.files.open_path(str(script))
+    play = window.session.doc.sections[0].steps[1]
+    window.session.undo_stack.push(SetParamCommand(window.session.doc, play, ("url",), "say:Hi"))
+    panel.restart()
+    assert panel.record_test("edited") is None
+    assert "Save your changes first" in panel.status.text()
+    assert not (tmp_path / "vm.calls.yaml").exists()
