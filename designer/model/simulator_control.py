@@ -194,7 +194,8 @@ def run_execute(sim: "Simulator", step: Step) -> SimEvent:
         event = sim.event(step, f'Runs section "{dest}", then comes back here.')
         sim.execute(section, params, step)
         return event
-    value = sim.outcome(step, ["returned", "hung up"], "returned",
+    from designer.model.simulator_methods import EXECUTE_CHOICES
+    value = sim.outcome(step, list(EXECUTE_CHOICES), "returned",
                         f"The script at {dest} runs elsewhere. What happens?")
     if value == "hung up":
         event = sim.event(step, f"Ran the script at {dest}; it hung up.")

@@ -26,6 +26,39 @@ CONNECT_CHOICES = {"answered": ("connected", ""), "busy": ("failed", "busy"),
                    "no answer": ("failed", "no-answer"), "failed": ("failed", "failed")}
 
 
+#: ``execute`` of a script elsewhere (a URL): it comes back, or the call ends there.
+EXECUTE_CHOICES = ("returned", "hung up")
+
+
+def outcome_choices(method: str) -> list[str]:
+    """What the outside world can do at ``method`` (empty when nothing is asked there)."""
+    if method == "connect":
+        return list(CONNECT_CHOICES) + ["connected"]
+    if method == "execute":
+        return list(EXECUTE_CHOICES)
+    if method in ("record_call", "record"):
+        return ["success", "failed"]
+    if method == "request":
+        return ["success", "failed"]
+    return list(sem.semantics(method).outcomes)
+
+
+def check_outcomes(outcomes: dict[str, list[str]]) -> None:
+    """Refuse an outcome a method cannot have (``connect=bussy``), naming the ones it can.
+
+    Raises:
+        ValueError: with the method, the value and the choices.
+    """
+    for method, values in outcomes.items():
+        choices = outcome_choices(method)
+        if not choices:
+            raise ValueError(f"'{method}' does not depend on the outside world: no outcome to give")
+        for value in values:
+            if value not in choices:
+                raise ValueError(f"'{value}' is not an outcome of {method}; it can be "
+                                 + ", ".join(choices))
+
+
 # ----------------------------------------------------------------------------- what is heard
 def play_items(value: Any) -> list[dict[str, Any]]:
     """Heard items from a ``play`` URL or list (already substituted), in order."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QInputDialog, QLabel, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout,
     QWidget,
@@ -26,7 +26,7 @@ from designer.model.simulator import Simulator
 from designer.model.simulator_events import END_ERROR, Question, SimEvent
 from designer.model.simulator_setup import CallSetup
 from designer.ui.icons import icon
-from designer.ui.sim_keypad import Keypad
+from designer.ui.sim_keypad import KEYS, Keypad
 from designer.ui.sim_overlay import SimOverlay
 from designer.ui.sim_views import CallForm, Transcript, VariablesView
 
@@ -55,6 +55,9 @@ class SimPanel(QWidget):
         self._stale = False
         self._overlay: SimOverlay | None = None
         self._build()
+        for widget in (self, self.transcript, self.variables, self.run_button, self.step_button,
+                       self.restart_button, self.record_button):
+            widget.installEventFilter(self)
         session.document_changed.connect(self._on_document_changed)
         session.document_replaced.connect(self._on_document_replaced)
 
@@ -308,6 +311,15 @@ class SimPanel(QWidget):
         self.overlay().clear()
 
     # ----------------------------------------------------------------- user actions
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Digits, * and # typed while the transcript, the variables or a button has focus
+        press the keypad (text boxes keep their own typing)."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.text() and event.text() in KEYS and self.keypad.isVisible()):
+            self.keypad.press(event.text())
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_line_clicked(self, item: QListWidgetItem) -> None:
         step_id = item.data(Qt.ItemDataRole.UserRole)
         if step_id and self.session.doc.find_step(step_id) is not None:

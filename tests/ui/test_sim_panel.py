@@ -276,3 +276,12 @@ def test_saving_a_test_needs_the_flow_saved_first(window, tmp_path):
     assert panel.record_test("edited") is None
     assert "Save your changes first" in panel.status.text()
     assert not (tmp_path / "vm.calls.yaml").exists()
+
+
+def test_keys_typed_on_the_keyboard_press_the_keypad(window):
+    open_example(window, "ivr-menu")
+    panel = try_call(window)
+    panel.transcript.setFocus()
+    QTest.keyClick(panel.transcript, Qt.Key.Key_3)
+    assert panel.sim.end is not None and panel.sim.end.reason == "hangup"
+    assert any("the caller presses 3" in line for line in lines(panel))
