@@ -41,7 +41,8 @@ def add_parsers(sub: Any) -> None:
                           help="a variable set before the call starts")
     simulate.add_argument("--outcome", action="append", default=[], metavar="METHOD=RESULT",
                           help="what the outside world does, e.g. connect=busy (connect: "
-                               "answered, busy, no answer, failed; request: success, failed); "
+                               "answered, busy, no answer, declined, failed; request: success, "
+                               "failed); "
                                "repeat to give the next one")
     simulate.add_argument("--max-steps", type=int, default=None, metavar="N",
                           help="stop a run after N steps (default 1000)")
