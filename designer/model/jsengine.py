@@ -294,6 +294,10 @@ class JsEngine:
             reason = result["error"]
             if result.get("syntax"):
                 reason = f"it is not valid JavaScript ({reason})"
+            unset = re.match(r"^ReferenceError: ([\w$]+) is not defined$", reason)
+            if unset:
+                reason = (f"it uses {unset.group(1)}, which is not set (no variable, env or "
+                          "call field has that name)")
             raise ExpressionError(body, reason)
         return result
 

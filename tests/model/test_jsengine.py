@@ -83,7 +83,7 @@ def test_conditions_are_javascript_with_placeholders_replaced_first(js):
 
 
 def test_a_throwing_expression_is_an_error_with_a_plain_message(js):
-    with pytest.raises(ExpressionError, match="nope is not defined"):
+    with pytest.raises(ExpressionError, match="it uses nope, which is not set"):
         js.substitute("${nope.toUpperCase()}", SCOPES)
 
 
