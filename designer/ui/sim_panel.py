@@ -194,11 +194,16 @@ class SimPanel(QWidget):
         self._refresh()
 
     def give_input(self, text: str) -> None:
-        """The caller pressed keys or spoke: queue it (and go on if a prompt was waiting)."""
-        if self.sim is None or self._stale:
+        """The caller pressed keys or spoke: queue it (and go on if a prompt was waiting).
+
+        Out of date (the flow changed) or not started: a fresh call starts with this input.
+        """
+        fresh = self.sim is None or self._stale
+        if fresh:
             self.restart(run=False)
+            self._running = True
         assert self.sim is not None
-        waiting = self.sim.pending is not None and self.sim.pending.kind == "input"
+        waiting = fresh or (self.sim.pending is not None and self.sim.pending.kind == "input")
         try:
             self.sim.add_input(text)
         except ValueError as exc:
@@ -212,6 +217,9 @@ class SimPanel(QWidget):
     def choose(self, choice: str) -> None:
         """Answer the question the run waits on."""
         if self.sim is None or self.sim.pending is None:
+            return
+        if self._stale:  # the flow changed under the question: ask again on a fresh call
+            self.restart()
             return
         self.sim.answer(choice)
         self._advance(until_question=self._running)

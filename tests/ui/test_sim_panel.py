@@ -285,3 +285,14 @@ def test_keys_typed_on_the_keyboard_press_the_keypad(window):
     QTest.keyClick(panel.transcript, Qt.Key.Key_3)
     assert panel.sim.end is not None and panel.sim.end.reason == "hangup"
     assert any("the caller presses 3" in line for line in lines(panel))
+
+
+def test_a_key_pressed_after_an_edit_starts_a_fresh_call_with_it(window):
+    open_example(window, "ivr-menu")
+    panel = try_call(window)
+    prompt = window.session.doc.sections[0].steps[2]
+    window.session.undo_stack.push(SetParamCommand(window.session.doc, prompt, ("play",),
+                                                   "say:Press 2 for support"))
+    press(panel, "2")
+    assert heard_lines(panel)[0] == "3. Caller hears \u201cPress 2 for support\u201d; the caller presses 2."
+    assert "Dialling +15550100002" in panel.question_text.text()
