@@ -18,7 +18,7 @@ not do what the author meant, info for style.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from designer.model.document import Document, Section, Step
 from designer.model.paths import MAIN, Paths, State
@@ -27,7 +27,7 @@ from designer.model.semantics import (
     EXECUTE, GOTO, HANGUP, RETURN, TRANSFER, branches, destination_kind, semantics,
 )
 from designer.model.semantics_table import CALL_SCOPES
-from designer.model.var_uses import uses
+from designer.model.var_uses import Use, uses
 
 if TYPE_CHECKING:  # pragma: no cover
     from designer.model.validation import Located
@@ -42,8 +42,10 @@ _SETTER_WORDS = {
 _DIGITS = re.compile(r"^[0-9*#]+$")
 
 
-def run(doc: Document, located: list["Located"], paths: Paths) -> list[Problem]:
-    """Every path problem of ``doc`` (``paths`` from :func:`designer.model.paths.analyse`)."""
+def run(doc: Document, located: list["Located"], paths: Paths,
+        uses_of: Callable[[Step], list[Use]] = uses) -> list[Problem]:
+    """Every path problem of ``doc`` (``paths`` from :func:`designer.model.paths.analyse`);
+    ``uses_of`` gives a step's variable reads (the validator passes cached ones)."""
     out: list[Problem] = []
     where = {step.id: _where(path, step) for step, path, _s in located}
     by_id = {step.id: step for step, _p, _s in located}
@@ -57,7 +59,10 @@ def run(doc: Document, located: list["Located"], paths: Paths) -> list[Problem]:
             continue
         if step.form != "method":
             continue
-        _variables(step, state, where[step.id], out)
+        reads = uses_of(step)
+        _variables(step, [u for u in reads if not u.name.startswith("params.")], state, where[step.id], out)
+        _params(step, [u for u in reads if u.name.startswith("params.")], section, paths, where[step.id], out)
+        _record_url_while_recording(step, reads, state, where[step.id], out)
         _recording(step, state, where[step.id], out)
         if step.method == "switch":
             _impossible_cases(step, state, by_id, where[step.id], out)
@@ -103,16 +108,22 @@ def _unreachable(step: Step, paths: Paths, where: dict[str, tuple[Any, ...]], ou
         if isinstance(owner, Step) and owner.id not in paths.before:
             return  # inside a step that is itself never reached
         if isinstance(owner, Step):
-            out.append(_problem(WARNING, "This branch never runs: the call cannot get here", step, (), where,
-                                "flow.unreachable"))
+            why = ("the section the execute calls never comes back (it ends the call or leaves)"
+                   if owner.method == EXECUTE else "the call cannot get here")
+            out.append(_problem(WARNING, f"This branch never runs: {why}", step, (), where, "flow.unreachable"))
         return
     previous = parent[index - 1]
     if previous.id not in paths.before:
         return
+    flow = semantics(previous.method).flow if previous.form == "method" else ""
     reason = {HANGUP: "the call has already ended at the hangup above",
               TRANSFER: "the call has already left with the transfer above",
-              RETURN: "the call has already returned above"}.get(
-        semantics(previous.method).flow if previous.form == "method" else "", "the call cannot get past the step above")
+              RETURN: "the call has already returned above"}.get(flow, "")
+    if not reason and flow == EXECUTE:
+        reason = "the section the execute above calls never comes back (it ends the call or leaves)"
+    if not reason and branches(previous):
+        reason = f"every branch of the {previous.method} above ends the call or leaves"
+    reason = reason or "the call cannot get past the step above"
     out.append(_problem(WARNING, f"This step never runs: {reason}", step, (), where, "flow.unreachable"))
 
 
@@ -182,9 +193,9 @@ def _unconditional(step: Step) -> bool:
 
 
 # ----------------------------------------------------------------------------- variables
-def _variables(step: Step, state: State, where: tuple[Any, ...], out: list[Problem]) -> None:
+def _variables(step: Step, reads: list[Use], state: State, where: tuple[Any, ...], out: list[Problem]) -> None:
     reported: set[tuple[str, tuple[Any, ...]]] = set()
-    for use in uses(step):
+    for use in reads:
         name = use.name
         if name in ALWAYS_SET or name in state.must or (name, use.field) in reported:
             continue
@@ -206,6 +217,40 @@ def _variables(step: Step, state: State, where: tuple[Any, ...], out: list[Probl
             if setter:
                 message = f"On some paths to this step no {setter.split(' ', 1)[1]} comes before: '{name}' may be empty"
             out.append(_problem(WARNING, message, step, use.field, where, "flow.variable_maybe_not_set"))
+
+
+def _params(step: Step, reads: list[Use], section: str, paths: Paths, where: tuple[Any, ...],
+            out: list[Problem]) -> None:
+    """``params.x`` in a section that every ``execute``/``transfer`` into it leaves without ``x``."""
+    entries = paths.entries.get(section, [])
+    if not reads or section == MAIN or paths.open_entry or not entries:
+        return
+    passed: set[str] = set()
+    for entry in entries:
+        given = entry.get(("params",))
+        if not isinstance(given, dict):
+            if given is not None:
+                return  # params from a variable: could hold anything
+            continue
+        passed.update(str(k) for k in given)
+    for use in reads:
+        key = use.name.split(".", 1)[1]
+        if key not in passed:
+            out.append(_problem(WARNING, f"No execute or transfer into section '{section}' passes '{key}' in its "
+                                f"params: params.{key} will be empty", step, use.field, where, "flow.param_not_passed"))
+
+
+def _record_url_while_recording(step: Step, reads: list[Use], state: State, where: tuple[Any, ...],
+                                out: list[Problem]) -> None:
+    """Playing ``${record_call_url}`` back while the recording may still run (stop it first)."""
+    if step.method not in ("play", "prompt") or not state.rec_may:
+        return
+    for use in reads:
+        if use.name == "record_call_url":
+            words = "is still running" if state.rec_must else "may still be running"
+            out.append(_problem(WARNING, f"The recording {words} here: stop it (Stop recording) before playing "
+                                "it back", step, use.field, where, "flow.record_url_while_recording"))
+            return
 
 
 # ----------------------------------------------------------------------------- recording

@@ -92,6 +92,8 @@ class Paths:
     open_entry: bool = False
     #: Section name -> the ``execute`` steps that call it.
     callers: dict[str, list[Step]] = field(default_factory=dict)
+    #: Section name -> the ``execute`` and ``transfer`` steps that name it as their destination.
+    entries: dict[str, list[Step]] = field(default_factory=dict)
     #: Step id -> its section name, for every step in a section.
     section_of: dict[str, str] = field(default_factory=dict)
     labels: dict[str, dict[str, Step]] = field(default_factory=dict)
@@ -118,8 +120,10 @@ def analyse(doc: Document) -> Paths:
         kind = destination_kind(dest)
         if kind in ("variable", "inline"):
             paths.open_entry = True
-        if step.method == EXECUTE and kind == "section" and dest in sections:
-            paths.callers.setdefault(dest, []).append(step)
+        if kind == "section" and dest in sections:
+            paths.entries.setdefault(dest, []).append(step)
+            if step.method == EXECUTE:
+                paths.callers.setdefault(dest, []).append(step)
     runner.run()
     return paths
 

@@ -121,6 +121,7 @@ TABLE: dict[str, Semantics] = {
         + _seconds("timeout"),
         addresses=_urls("payment_connector_url", "status_url"), source="pay/index.mdx"),
     "ai": Semantics(sets_unknown=True, outside=True, outcomes=("finished",), source="ai/index.mdx"),
+    "ai_sidecar": Semantics(sets_unknown=True, source="ai_sidecar/index.mdx"),
     "amazon_bedrock": Semantics(sets_unknown=True, outside=True, outcomes=("finished",),
                                 source="bedrock/index.mdx"),
     "denoise": Semantics(sets=(Variable("denoise_result", ("on", "failed")),), source="denoise.mdx"),

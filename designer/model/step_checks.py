@@ -177,7 +177,11 @@ def _branches(step: Step, syntax_error: Callable[[str], str | None] | None) -> I
             yield Finding(WARNING, "Write the condition without ${...}: conditions already see the variables",
                           path, "cond.placeholder", inner)
             continue
-        if syntax_error is not None and condition.strip() and not _VAR.search(condition):
+        if _VAR.search(condition):
+            yield Finding(WARNING, "Write the condition without ${...}: conditions already see the variables "
+                          "(e.g. prompt_value == '1')", path, "cond.placeholder")
+            continue
+        if syntax_error is not None and condition.strip():
             problem = syntax_error(condition)
             if problem:
                 yield Finding(ERROR, f"This condition is not a valid JavaScript expression ({problem})", path,

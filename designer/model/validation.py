@@ -5,8 +5,9 @@ whole-document ``anyOf``): each step is validated against *its own method's* ``$
 picked by name, with validators built once. Nested step lists (``switch`` cases, ``cond``
 branches...) are emptied in the parent's copy and their steps validated on their own, so every
 problem names the innermost step. Findings are cached per step by its id and content, so after an
-edit only the edited step is checked again. Flow checks (labels, control ids...) need document
-order and run over the whole document every time; they are cheap.
+edit only the edited step is checked again. Flow checks (labels, control ids...) run over the
+whole document every time; they are cheap. Path checks (:mod:`designer.model.path_run`) run
+again only when something they read has changed.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from designer.model import flow_checks, path_checks, step_checks
+from designer.model import flow_checks, step_checks
 from designer.model.catalog import Catalog, load_catalog
 from designer.model.document import Document, Step, StepList
 from designer.model.messages import Describer, Finding, field_label
-from designer.model.paths import analyse
+from designer.model.path_run import PathChecker
 from designer.model.problems import ERROR, WARNING, Problem
 from designer.model.schema_fixes import apply_fixes
 
@@ -55,6 +56,7 @@ class Validator:
         self._frame = Draft202012Validator(_frame_schema(self.raw))
         self._cache: dict[tuple[str, str], list[Finding]] = {}
         self._syntax_error = _js_syntax_checker()
+        self._paths = PathChecker()
         #: Ids of steps no call reaches, from the last :meth:`validate` (the canvas greys them).
         self.unreachable: frozenset[str] = frozenset()
 
@@ -65,25 +67,27 @@ class Validator:
         problems = self._frame_problems(doc)
         located = list(iter_located(doc))
         cache: dict[tuple[str, str], list[Finding]] = {}
+        content: dict[str, str] = {}
         for step, path, _section in located:
-            findings = self._step_findings(step, cache)
+            findings = self._step_findings(step, cache, content)
             base = () if path is None else path + ((step.method,) if step.form == "method" else ())
             for f in findings:
                 problems.append(Problem(f.severity, f.message, step.id, f.field,
                                         base + f.field if path is not None else (), code=f.code, fix=f.fix))
         self._cache = cache
         problems.extend(flow_checks.run(doc, located, self.catalog))
-        paths = analyse(doc)
-        problems.extend(path_checks.run(doc, located, paths))
-        self.unreachable = path_checks.unreachable_ids(doc, paths)
+        found, self.unreachable = self._paths.run(doc, located, content)
+        problems.extend(found)
         order = {step.id: i for i, (step, _p, _s) in enumerate(located)}
         problems.sort(key=lambda p: -1 if p.step_id is None else order.get(p.step_id, len(order)))
         return [_placed(p, locate) for p in problems]
 
     # ----------------------------------------------------------------- steps
-    def _step_findings(self, step: Step, cache: dict[tuple[str, str], list[Finding]]) -> list[Finding]:
+    def _step_findings(self, step: Step, cache: dict[tuple[str, str], list[Finding]],
+                       content: dict[str, str]) -> list[Finding]:
         data = frame_data(step)
         key = (step.id, json.dumps(data, sort_keys=False, default=repr))
+        content[step.id] = key[1]
         found = self._cache.get(key)
         if found is None:
             found = self._check_step(step, data)

@@ -82,8 +82,9 @@ def placeholders(text: str) -> Iterator[str]:
 
 
 def expression_names(expr: str) -> list[str]:
-    """The variable names a JavaScript expression starts from (``vars.x`` gives ``x``)."""
-    code = _STRING.sub("''", expr)
+    """The variable names a JavaScript expression starts from (``vars.x`` gives ``x``,
+    ``params.x`` gives ``params.x``: a param passed by ``execute``/``transfer``)."""
+    code = _PLACEHOLDER.sub(" ", _STRING.sub("''", expr))  # "${x} == 1" reads x (and is warned)
     found: list[str] = []
     for match in _NAME.finditer(code):
         name, member = match.group(1), match.group(2)
@@ -92,6 +93,8 @@ def expression_names(expr: str) -> list[str]:
             continue
         if name == "vars" and member:
             name = member.split(".")[-1].strip()
+        elif name == "params" and member:
+            name = "params." + member.split(".")[-1].strip()
         found.append(name)
     return list(dict.fromkeys(found))
 

@@ -135,8 +135,9 @@ class ProblemsPanel(QWidget):
         """Show ``problems``: errors first, then warnings, each group in validator order."""
         ordered = sorted(problems, key=lambda p: 0 if p.is_error else 2 if p.severity == INFO else 1)
         self.tree.clear()
+        steps = {step.id: step for step in self.session.doc.walk()} if ordered else {}
         for problem in ordered:
-            self.tree.addTopLevelItem(self._item(problem))
+            self.tree.addTopLevelItem(self._item(problem, steps))
         self.stack.setCurrentWidget(self.tree if ordered else self.empty)
         errors = sum(1 for p in problems if p.is_error)
         self.summary = f"Problems — {count_words(errors, len(problems) - errors)}"
@@ -146,8 +147,8 @@ class ProblemsPanel(QWidget):
         """Show the session's problems again (new document, or light/dark scheme changed)."""
         self.show_problems(self.session.problems)
 
-    def _item(self, problem: Problem) -> QTreeWidgetItem:
-        block, field = self._where(problem)
+    def _item(self, problem: Problem, steps: dict) -> QTreeWidgetItem:
+        block, field = self._where(problem, steps)
         item = QTreeWidgetItem([problem.message])
         item.setData(0, BLOCK_ROLE, block)
         item.setData(0, FIELD_ROLE, field)
@@ -161,10 +162,11 @@ class ProblemsPanel(QWidget):
         item.setData(0, PROBLEM_ROLE, problem)
         return item
 
-    def _where(self, problem: Problem) -> tuple[str, str]:
-        """Words for the block (``"record_call · main"``) and the field (its label)."""
+    def _where(self, problem: Problem, steps: dict) -> tuple[str, str]:
+        """Words for the block (``"record_call · main"``) and the field (its label); ``steps`` maps
+        ids to steps (one walk per refresh: looking each problem's step up alone was quadratic)."""
         doc = self.session.doc
-        step = doc.find_step(problem.step_id) if problem.step_id else None
+        step = steps.get(problem.step_id) if problem.step_id else None
         if step is None:
             block = "Flow" if problem.step_id is None else "(removed block)"
         else:

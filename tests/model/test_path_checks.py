@@ -38,6 +38,10 @@ def test_after_a_switch_whose_every_branch_hangs_up_nothing_runs(validator, cata
         {"switch": {"variable": "call.type", "case": {"sip": [{"hangup": {}}]}, "default": [{"hangup": {}}]}},
         {"play": {"url": "say:never"}}]})
     assert got == [("flow.unreachable", ("sections", "main", 1, "play"))]
+    assert found(validator, catalog, {"main": [
+        {"switch": {"variable": "call.type", "case": {"sip": [{"hangup": {}}]}, "default": [{"hangup": {}}]}},
+        {"play": {"url": "say:never"}}]})[0][3] == (
+        "This step never runs: every branch of the switch above ends the call or leaves")
 
 
 def test_a_section_nobody_enters_is_warned_on_its_first_step(validator, catalog):
@@ -101,7 +105,7 @@ def test_a_variable_set_on_one_branch_only_may_be_empty(validator, catalog):
 
 def test_variables_carry_into_executed_sections_and_call_fields_are_always_set(validator, catalog):
     assert codes(validator, catalog, {
-        "main": [{"set": {"lang": "en"}}, {"execute": {"dest": "greet"}}],
+        "main": [{"set": {"lang": "en"}}, {"execute": {"dest": "greet", "params": {"x": 1}}}],
         "greet": [{"play": {"url": "say:${lang} ${call.from} %{params.x} ${vars.lang}"}}]}) == []
 
 
@@ -169,3 +173,40 @@ def test_a_case_outside_a_result_variables_values(validator, catalog):
     got = found(validator, catalog, {"main": [{"prompt": {"play": "say:hi"}}, switch]})
     assert [(c, p[-1]) for c, _s, p, _m in got] == [("flow.impossible_case", "timeout")]
     assert "one of failed, match_digits, match_speech, no_input, no_match" in got[0][3]
+
+
+def test_a_param_no_caller_passes(validator, catalog):
+    sections = {"main": [{"execute": {"dest": "greet", "params": {"name": "Ann"}}}],
+                "greet": [{"play": {"url": "say:Hello ${params.name} from ${params.town}"}}]}
+    assert found(validator, catalog, sections) == [
+        ("flow.param_not_passed", "warning", ("sections", "greet", 0, "play", "url"),
+         "No execute or transfer into section 'greet' passes 'town' in its params: params.town will be empty")]
+    sections["main"][0]["execute"]["params"]["town"] = "Oslo"
+    assert codes(validator, catalog, sections) == []
+
+
+def test_playing_the_recording_back_before_stopping_it(validator, catalog):
+    sections = {"main": [{"record_call": {}}, {"play": {"urls": ["say:Playing back", "${record_call_url}"]}}]}
+    assert found(validator, catalog, sections) == [
+        ("flow.record_url_while_recording", "warning", ("sections", "main", 1, "play", "urls", 1),
+         "The recording is still running here: stop it (Stop recording) before playing it back")]
+    sections["main"].insert(1, {"stop_record_call": {}})
+    assert codes(validator, catalog, sections) == []
+
+
+def test_names_are_read_from_expressions_and_strings_are_skipped():
+    from designer.model.var_uses import expression_names
+    assert expression_names("${prompt_value} == 1") == ["prompt_value"]
+    assert expression_names("vars.total > 5 && 'call' != name.trim() && Math.max(a, 1)") == ["total", "name", "a"]
+    assert expression_names("params.town + call.from") == ["params.town", "call"]
+
+
+def test_after_an_execute_whose_section_never_comes_back(validator, catalog):
+    got = found(validator, catalog, {"main": [{"execute": {"dest": "sub", "on_return": [{"play": {"url": "say:x"}}]}},
+                                              {"play": {"url": "say:back"}}],
+                                     "sub": [{"hangup": {}}]})
+    assert [(c, p[-1], m) for c, _s, p, m in got] == [
+        ("flow.unreachable", "play", "This branch never runs: the section the execute calls never comes back "
+                                     "(it ends the call or leaves)"),
+        ("flow.unreachable", "play", "This step never runs: the section the execute above calls never comes back "
+                                     "(it ends the call or leaves)")]

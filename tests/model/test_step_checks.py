@@ -139,3 +139,9 @@ def test_a_condition_that_is_not_javascript(validator, catalog):
 def test_goto_conditions_are_checked_too(validator, catalog):
     found = problems(validator, catalog, [{"label": "a"}, {"goto": {"label": "a", "when": "call.to ==", "max": 2}}])
     assert [(p.code, p.field) for p in found] == [("cond.syntax", ("when",))]
+
+
+def test_a_placeholder_inside_a_condition_is_warned_without_a_fix(validator, catalog):
+    found = problems(validator, catalog, [{"prompt": {"play": "say:hi"}},
+                                          {"cond": [{"when": "${prompt_value} == 1", "then": []}]}])
+    assert [(p.code, p.field, p.has_fix) for p in found] == [("cond.placeholder", (0, "when"), False)]

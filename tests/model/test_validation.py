@@ -108,7 +108,8 @@ def test_play_messages(validator, params, message):
 def test_play_urls_may_mix_urls_and_variables(validator):
     doc = Document.new()
     doc.insert_step(doc.sections[0].steps, 0, Step("record_call", {}))
-    doc.insert_step(doc.sections[0].steps, 1, Step("play", {"urls": ["say:Playing back", "${record_call_url}"]}))
+    doc.insert_step(doc.sections[0].steps, 1, Step("stop_record_call", {}))
+    doc.insert_step(doc.sections[0].steps, 2, Step("play", {"urls": ["say:Playing back", "${record_call_url}"]}))
     assert validator.validate(doc) == []
 
 

@@ -61,6 +61,9 @@ def test_a_note_is_listed_after_warnings_with_its_own_words(window):
     found = rows(window)
     assert [p.severity for p in found] == ["warning", "info"]
     assert window.problems.tree.topLevelItem(1).toolTip(0).startswith("Note in hangup")
+    hangup = window.session.doc.sections[0].steps[2]
+    look = window.canvas.flow_scene.blocks[hangup.id].look
+    assert (look.errors, look.warnings) == (0, 0) and "SignalWire stops it" in look.tooltip
 
 
 def test_transfer_to_a_number_becomes_connect_and_undo_brings_it_back(window):

@@ -54,7 +54,8 @@ def index_problems(problems: list[Problem]) -> ProblemIndex:
         if p.step_id is None:
             continue
         entry = found.setdefault(p.step_id, [0, 0, []])
-        entry[0 if p.is_error else 1] += 1
+        if p.severity != "info":  # a note on style is in the tooltip, not on the badge
+            entry[0 if p.is_error else 1] += 1
         entry[2].append(("⛔ " if p.is_error else "ℹ " if p.severity == "info" else "⚠ ") + p.message)
     return {k: (e, w, tuple(m)) for k, (e, w, m) in found.items()}
 
