@@ -30,24 +30,28 @@ COMMANDS = ("simulate", "test")
 def add_parsers(sub: Any) -> None:
     """Register both commands on the main command parser's subparsers."""
     simulate = sub.add_parser("simulate", help="play a call through a script and print what happens")
-    simulate.add_argument("file", metavar="FILE")
+    simulate.add_argument("file", metavar="FILE", help="a SWML script (.yaml or .json)")
     simulate.add_argument("--input", action="append", default=[], metavar="INPUT",
-                          help="what the caller does at the next prompt: keys (2, 123#) or "
-                               "speech:WORDS; repeat for each prompt")
+                          help="what the caller does at the next prompt: keys (2, 123#), "
+                               "speech:WORDS or 'no input'; repeat for each prompt (when they "
+                               "run out the caller says nothing)")
     simulate.add_argument("--call", action="append", default=[], metavar="FIELD=VALUE",
                           help="a call field, e.g. from=+15551234567 or type=sip")
     simulate.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
                           help="a variable set before the call starts")
     simulate.add_argument("--outcome", action="append", default=[], metavar="METHOD=RESULT",
-                          help="what the outside world does, e.g. connect=busy; repeat to give "
-                               "the next one")
+                          help="what the outside world does, e.g. connect=busy (connect: "
+                               "answered, busy, no answer, declined, failed; request: success, "
+                               "failed); "
+                               "repeat to give the next one")
     simulate.add_argument("--max-steps", type=int, default=None, metavar="N",
                           help="stop a run after N steps (default 1000)")
     simulate.add_argument("--schema", help="SWML schema file (default: the bundled one)")
     simulate.add_argument("--json", action="store_true", help="print events, end and vars as JSON")
     simulate.set_defaults(run=cmd_simulate)
     test = sub.add_parser("test", help="run the calls kept beside scripts (NAME.calls.yaml)")
-    test.add_argument("files", nargs="+", metavar="FILE")
+    test.add_argument("files", nargs="+", metavar="FILE",
+                      help="scripts (their NAME.calls.yaml beside them is run) or calls files")
     test.add_argument("--schema", help="SWML schema file (default: the bundled one)")
     test.set_defaults(run=cmd_test)
 
@@ -69,6 +73,8 @@ def _setup(args: argparse.Namespace) -> Any:
     for text in args.outcome:
         method, value = parse_assignment(text, typed=False)
         setup.outcomes.setdefault(method, []).append(str(value))
+    from designer.model.simulator_methods import check_outcomes
+    check_outcomes(setup.outcomes)
     if args.max_steps is not None:
         if args.max_steps < 1:
             raise ValueError("--max-steps must be 1 or more")

@@ -88,10 +88,6 @@ var __swml_eval = function(scopesJson, body) {
     return JSON.stringify({error: (e && e.name ? e.name + ": " : "") + String(e && e.message || e)});
   }
 };
-var __swml_syntax = function(body) {
-  try { new Function("__scope", "with (__scope) { return (" + body + "\n); }"); return ""; }
-  catch (e) { return String(e && e.message || e); }
-};
 """
 
 
@@ -298,6 +294,10 @@ class JsEngine:
             reason = result["error"]
             if result.get("syntax"):
                 reason = f"it is not valid JavaScript ({reason})"
+            unset = re.match(r"^ReferenceError: ([\w$]+) is not defined$", reason)
+            if unset:
+                reason = (f"it uses {unset.group(1)}, which is not set (no variable, env or "
+                          "call field has that name)")
             raise ExpressionError(body, reason)
         return result
 
@@ -325,22 +325,53 @@ def syntax_error(expr: str) -> str | None:
     It only compiles the text, never runs it, so it is safe on anything a user typed.
     A plain path is always fine: it is a lookup, not JavaScript.
     """
-    global _shared_ctx
     body = expr.strip()
-    if len(body) >= 3 and body[0] in "$%" and body[1] == "{" and body.endswith("}"):
-        body = body[2:-1]
+    holes = find_placeholders(body)
+    if len(holes) == 1 and holes[0].start == 0 and holes[0].end == len(body):
+        body = holes[0].body
+    elif holes:
+        # A condition with placeholders inside (`${prompt_value} == 1`): each one is replaced
+        # by its text before the JavaScript runs, so check each body, then the rest with a
+        # stand-in name where each placeholder was.
+        for hole in holes:
+            problem = syntax_error(hole.body)
+            if problem:
+                return problem
+        parts, last = [], 0
+        for hole in holes:
+            parts += [body[last:hole.start], "__swml_value"]
+            last = hole.end
+        body = "".join(parts) + body[last:]
     if not body.strip():
         return "The expression is empty."
     if is_plain_path(body):
         return None
+    return _compile_error(body)
+
+
+def _compile_error(body: str) -> str | None:
+    """Compile ``body`` the way :class:`JsEngine` runs it, without running it.
+
+    The error's line number tells whether V8 stumbled inside the user's text or only on the
+    wrapper after it: the latter means the text stopped too early ("Unexpected end of input"
+    reads better than our own bracket being "unexpected").
+    """
+    global _shared_ctx
+    wrapped = "with (__scope) { return (" + body + "\n); }"
     with _shared_lock:
         if _shared_ctx is None:
             _shared_ctx = MiniRacer()
-            _shared_ctx.eval(_PRELUDE)
         try:
-            message = str(
-                _shared_ctx.eval(f"__swml_syntax({json.dumps(body)})", timeout_sec=1.0)
-            )
+            _shared_ctx.eval(f"void new Function('__scope', {json.dumps(wrapped)})", timeout_sec=1.0)
         except JSTimeoutException:  # pragma: no cover - compiling does not loop
             return "The expression is too complex to check."
-    return message or None
+        except JSEvalException as exc:
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            found = re.match(r"^[^:]*:(\d+): \w*Error: (.*)$", first)
+            if not found:
+                return first or "This is not valid JavaScript."
+            # The function's text starts with two lines of its own before the user's text.
+            if int(found.group(1)) > 2 + body.count("\n") + 1:
+                return "Unexpected end of input"
+            return found.group(2)
+    return None

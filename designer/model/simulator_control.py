@@ -1,8 +1,8 @@
 """How the simulator moves the call for the control-flow methods of the semantics table.
 
 One small function per method, gathered in :data:`HANDLERS` (the shape of ``jsonschema``'s
-keyword table): ``switch``, ``cond``, ``goto``, ``label`` (nothing: a jump target), ``execute``,
-``return``, ``transfer`` and ``hangup``. Each moves the simulator's frames and returns the
+keyword table): ``switch``, ``cond``, ``goto``, ``execute``, ``return``, ``transfer`` and ``hangup`` (a
+``label`` is only a jump target: it runs as an ordinary step). Each moves the simulator's frames and returns the
 event for the step. Which lists are branches and what selects them comes from
 :func:`designer.model.semantics.branches`, the same reading the path checks use.
 """
@@ -16,6 +16,7 @@ from designer.model import semantics as sem
 from designer.model.document import Step, StepList
 from designer.model.jsengine import is_plain_path, lookup_path, to_text
 from designer.model.simulator_events import END_HANGUP, END_SCRIPT, END_TRANSFER, SimEvent
+from designer.model.steps import walk_steps
 
 if TYPE_CHECKING:
     from designer.model.simulator import Simulator
@@ -132,15 +133,10 @@ def _find_label(sim: "Simulator", label: str) -> Step | None:
     section = sim.section(sim.current_section)
     if section is None:
         return None
-    for candidate in sem_walk(section.steps):
+    for candidate in walk_steps(section.steps):
         if candidate.method == "label" and candidate.params == label:
             return candidate
     return None
-
-
-def sem_walk(steps: StepList):
-    from designer.model.steps import walk_steps
-    return walk_steps(steps)
 
 
 def _jump(sim: "Simulator", target: Step) -> None:
@@ -198,7 +194,8 @@ def run_execute(sim: "Simulator", step: Step) -> SimEvent:
         event = sim.event(step, f'Runs section "{dest}", then comes back here.')
         sim.execute(section, params, step)
         return event
-    value = sim.outcome(step, ["returned", "hung up"], "returned",
+    from designer.model.simulator_methods import EXECUTE_CHOICES
+    value = sim.outcome(step, list(EXECUTE_CHOICES), "returned",
                         f"The script at {dest} runs elsewhere. What happens?")
     if value == "hung up":
         event = sim.event(step, f"Ran the script at {dest}; it hung up.")
@@ -230,11 +227,6 @@ def run_hangup(sim: "Simulator", step: Step) -> SimEvent:
     event = sim.event(step, text)
     sim.finish(END_HANGUP, text, step)
     return event
-
-
-def run_label(sim: "Simulator", step: Step) -> SimEvent:
-    sim.frames()[-1].index += 1
-    return sim.event(step, f'Reaches the label "{step.params}".')
 
 
 HANDLERS: dict[str, Callable[["Simulator", Step], SimEvent]] = {

@@ -13,17 +13,51 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from designer.model import semantics as sem
 from designer.model.jsengine import to_text
-from designer.model.simulator_events import SimEvent, describe_play
+from designer.model.simulator_events import END_HANGUP, END_TRANSFER, SimEvent, describe_play
 
 if TYPE_CHECKING:
     from designer.model.document import Step
     from designer.model.simulator import Simulator
 
-#: What a caller can hear of ``connect`` and what SignalWire then sets (``connect_result``,
-#: ``connect_failed_reason``). The reference gives ``connected``/``failed``; the reasons are
-#: the usual telephone ones, for a person to choose from.
+#: What can happen when ``connect`` dials, and what SignalWire then sets (``connect_result``,
+#: ``connect_failed_reason``). The results are the connect page's; the reasons use the words
+#: of its call-state payload (``end_reason``: busy, no_answer, declined, error).
 CONNECT_CHOICES = {"answered": ("connected", ""), "busy": ("failed", "busy"),
-                   "no answer": ("failed", "no-answer"), "failed": ("failed", "failed")}
+                   "no answer": ("failed", "no_answer"), "declined": ("failed", "declined"),
+                   "failed": ("failed", "error")}
+
+
+#: ``execute`` of a script elsewhere (a URL): it comes back, or the call ends there.
+EXECUTE_CHOICES = ("returned", "hung up")
+
+
+def outcome_choices(method: str) -> list[str]:
+    """What the outside world can do at ``method`` (empty when nothing is asked there)."""
+    if method == "connect":
+        return list(CONNECT_CHOICES) + ["connected"]
+    if method == "execute":
+        return list(EXECUTE_CHOICES)
+    if method in ("record_call", "record"):
+        return ["success", "failed"]
+    if method == "request":
+        return ["success", "failed"]
+    return list(sem.semantics(method).outcomes)
+
+
+def check_outcomes(outcomes: dict[str, list[str]]) -> None:
+    """Refuse an outcome a method cannot have (``connect=bussy``), naming the ones it can.
+
+    Raises:
+        ValueError: with the method, the value and the choices.
+    """
+    for method, values in outcomes.items():
+        choices = outcome_choices(method)
+        if not choices:
+            raise ValueError(f"'{method}' does not depend on the outside world: no outcome to give")
+        for value in values:
+            if value not in choices:
+                raise ValueError(f"'{value}' is not an outcome of {method}; it can be "
+                                 + ", ".join(choices))
 
 
 # ----------------------------------------------------------------------------- what is heard
@@ -210,11 +244,38 @@ def run_connect(sim: "Simulator", step: "Step") -> SimEvent:
     result, reason = CONNECT_CHOICES.get(choice, ("connected", "") if choice == "connected"
                                          else ("failed", choice))
     values = {"connect_result": result, "connect_failed_reason": reason, "return_value": result}
+    if result != "connected":
+        return sim.event(step, f"Dials {who}: {choice}.", sets=values)
+    after = params.get("transfer_after_bridge")
+    if after:
+        # The connect page: once the bridged call ends, this SWML runs instead of the script.
+        event = sim.event(step, f"Dials {who}: answered. When that call ends, the call goes "
+                          f"on at {after}.", sets=values)
+        sim.finish(END_TRANSFER, f"Transferred after the connected call to {after}", step)
+        return event
+    return sim.event(step, f"Dials {who}: answered, the caller talks to them until that call "
+                     "ends.", sets=values)
+
+
+def run_enter_queue(sim: "Simulator", step: "Step") -> SimEvent:
+    """Waits in a queue; once an agent has talked to the caller, ``transfer_after_bridge``
+    runs (the enter_queue page), so the script is left."""
+    params = sim.sub(step.params) if isinstance(step.params, dict) else {}
+    facts = sem.semantics("enter_queue")
+    queue = params.get("queue_name") or "the queue"
+    result = sim.outcome(step, list(facts.outcomes), "connected", f"Waiting in {queue}: what happens?")
+    values = {"queue_result": result, "wait_time": 30, "entry_position": 1, "entry_size": 1}
     if result == "connected":
-        text = f"Dials {who}: answered, the caller talks to them until that call ends."
-    else:
-        text = f"Dials {who}: {reason or 'failed'}."
-    return sim.event(step, text, sets=values)
+        after = params.get("transfer_after_bridge") or "the script given by transfer_after_bridge"
+        event = sim.event(step, f"Waits in {queue}; an agent answers. After that call, the call "
+                          f"goes on at {after}.", sets=values)
+        sim.finish(END_TRANSFER, f"Transferred after the queue to {after}", step)
+        return event
+    if result == "hangup":
+        event = sim.event(step, f"Waits in {queue}; the caller hangs up.", sets=values)
+        sim.finish(END_HANGUP, "The caller hung up while waiting in the queue.", step)
+        return event
+    return sim.event(step, f"Waits in {queue}: {result}.", sets=values)
 
 
 def run_request(sim: "Simulator", step: "Step") -> SimEvent:
@@ -300,6 +361,7 @@ METHODS: dict[str, Callable[["Simulator", "Step"], SimEvent]] = {
     "stop_record_call": run_stop_record_call,
     "record": run_record,
     "connect": run_connect,
+    "enter_queue": run_enter_queue,
     "request": run_request,
 }
 

@@ -106,12 +106,15 @@ class CallSetup:
         ``outcomes`` (a value or a list per method), ``max_steps``.
 
         Raises:
-            ValueError: an input that is neither keys nor speech.
+            ValueError: an input that is neither keys nor speech, an outcome a method cannot
+                have.
         """
         outcomes: dict[str, list[str]] = {}
         for method, value in dict(data.get("outcomes") or {}).items():
             values = value if isinstance(value, list) else [value]
             outcomes[str(method)] = [str(v) for v in values]
+        from designer.model.simulator_methods import check_outcomes
+        check_outcomes(outcomes)
         return cls(
             inputs=[CallerInput.parse(str(i)) for i in data.get("inputs") or []],
             call=dict(data.get("call") or {}),

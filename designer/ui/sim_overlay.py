@@ -78,14 +78,14 @@ class SimOverlay(QGraphicsItem):
             if rect is None or step_id in seen:
                 continue
             seen.add(step_id)
-            painter.setPen(QPen(halo, 3))
+            painter.setPen(_pen(halo, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-5, -5, 5, 5), 12, 12)
         self._paint_path(painter)
         if self._current:
             rect = self._rect(self._current)
             if rect is not None:
-                painter.setPen(QPen(ERROR_COLOR if self._error else CURRENT_COLOR, 5))
+                painter.setPen(_pen(ERROR_COLOR if self._error else CURRENT_COLOR, 4))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(rect.adjusted(-8, -8, 8, 8), 14, 14)
 
@@ -107,7 +107,7 @@ class SimOverlay(QGraphicsItem):
                 path.lineTo(point)
             line = QColor(PATH_COLOR)
             line.setAlpha(110)
-            painter.setPen(QPen(line, 2, Qt.PenStyle.DashLine))
+            painter.setPen(_pen(line, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
         font = QFont(painter.font())
@@ -124,3 +124,10 @@ class SimOverlay(QGraphicsItem):
             painter.drawRoundedRect(badge, 9, 9)
             painter.setPen(QColor("white"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(number))
+
+
+def _pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    """A pen as wide on screen at any zoom: the path must stay visible when the flow is fitted."""
+    pen = QPen(color, width, style)
+    pen.setCosmetic(True)
+    return pen

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QInputDialog, QLabel, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout,
     QWidget,
@@ -26,7 +26,7 @@ from designer.model.simulator import Simulator
 from designer.model.simulator_events import END_ERROR, Question, SimEvent
 from designer.model.simulator_setup import CallSetup
 from designer.ui.icons import icon
-from designer.ui.sim_keypad import Keypad
+from designer.ui.sim_keypad import KEYS, Keypad
 from designer.ui.sim_overlay import SimOverlay
 from designer.ui.sim_views import CallForm, Transcript, VariablesView
 
@@ -55,6 +55,9 @@ class SimPanel(QWidget):
         self._stale = False
         self._overlay: SimOverlay | None = None
         self._build()
+        for widget in (self, self.transcript, self.variables, self.run_button, self.step_button,
+                       self.restart_button, self.record_button):
+            widget.installEventFilter(self)
         session.document_changed.connect(self._on_document_changed)
         session.document_replaced.connect(self._on_document_replaced)
 
@@ -191,11 +194,16 @@ class SimPanel(QWidget):
         self._refresh()
 
     def give_input(self, text: str) -> None:
-        """The caller pressed keys or spoke: queue it (and go on if a prompt was waiting)."""
-        if self.sim is None or self._stale:
+        """The caller pressed keys or spoke: queue it (and go on if a prompt was waiting).
+
+        Out of date (the flow changed) or not started: a fresh call starts with this input.
+        """
+        fresh = self.sim is None or self._stale
+        if fresh:
             self.restart(run=False)
+            self._running = True
         assert self.sim is not None
-        waiting = self.sim.pending is not None and self.sim.pending.kind == "input"
+        waiting = fresh or (self.sim.pending is not None and self.sim.pending.kind == "input")
         try:
             self.sim.add_input(text)
         except ValueError as exc:
@@ -209,6 +217,9 @@ class SimPanel(QWidget):
     def choose(self, choice: str) -> None:
         """Answer the question the run waits on."""
         if self.sim is None or self.sim.pending is None:
+            return
+        if self._stale:  # the flow changed under the question: ask again on a fresh call
+            self.restart()
             return
         self.sim.answer(choice)
         self._advance(until_question=self._running)
@@ -268,7 +279,10 @@ class SimPanel(QWidget):
             button = QPushButton(choice, self.question)
             button.setObjectName(f"sim_choice_{choice.replace(' ', '_')}")
             if choice == pending.default:
-                button.setToolTip("What happens when nothing else is said")
+                button.setToolTip("The usual outcome (what the command line assumes)")
+                font = QFont(button.font())
+                font.setBold(True)
+                button.setFont(font)
             button.clicked.connect(lambda _c=False, c=choice: self.choose(c))
             self.choices.addWidget(button)
             button.show()  # a layout shows a new child only on the next event loop turn
@@ -305,6 +319,15 @@ class SimPanel(QWidget):
         self.overlay().clear()
 
     # ----------------------------------------------------------------- user actions
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Digits, * and # typed while the transcript, the variables or a button has focus
+        press the keypad (text boxes keep their own typing)."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.text() and event.text() in KEYS and self.keypad.isVisible()):
+            self.keypad.press(event.text())
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_line_clicked(self, item: QListWidgetItem) -> None:
         step_id = item.data(Qt.ItemDataRole.UserRole)
         if step_id and self.session.doc.find_step(step_id) is not None:
@@ -338,6 +361,9 @@ class SimPanel(QWidget):
             return None
         if path is None:
             self.status.setText("Save the flow first: its tests are kept in a file beside it.")
+            return None
+        if not self.session.undo_stack.isClean():
+            self.status.setText("Save your changes first: the test will run the saved file.")
             return None
         if name is None:
             name, ok = QInputDialog.getText(self, "Save as Test", "Name this call (what it checks):",

@@ -40,7 +40,7 @@ def test_a_recorded_run_is_a_case_that_passes_again(tmp_path):
     assert [c.name for c in cases] == ["quiet, then sales does not answer", "again"]
     result = flow_tests.run_case(doc, cases[0])
     assert result.passed, result.difference
-    assert result.sim.variables()["connect_failed_reason"] == "no-answer"
+    assert result.sim.variables()["connect_failed_reason"] == "no_answer"
 
 
 def test_differences_name_the_first_mismatch():

@@ -83,7 +83,7 @@ def test_conditions_are_javascript_with_placeholders_replaced_first(js):
 
 
 def test_a_throwing_expression_is_an_error_with_a_plain_message(js):
-    with pytest.raises(ExpressionError, match="nope is not defined"):
+    with pytest.raises(ExpressionError, match="it uses nope, which is not set"):
         js.substitute("${nope.toUpperCase()}", SCOPES)
 
 
@@ -108,7 +108,7 @@ def test_syntax_error_compiles_without_running():
     assert syntax_error("a == 1") is None
     assert syntax_error("${call.from}") is None
     assert syntax_error("[1].map(() => { while (true) {} }).length") is None
-    assert "Unexpected" in syntax_error("1 +")
+    assert syntax_error("1 +") == "Unexpected end of input"
     assert syntax_error("   ") == "The expression is empty."
 
 
@@ -119,3 +119,11 @@ def test_placeholders_are_found_with_nested_braces_and_strings():
     assert is_plain_path("employees[0].name")
     assert not is_plain_path("a + b")
     assert not is_plain_path("true")
+
+
+def test_syntax_error_accepts_placeholders_inside_a_condition():
+    # The reference's own cond example writes `'${prompt_value} == 1'`.
+    assert syntax_error("${prompt_value} == 1") is None
+    assert syntax_error("%{a} > 2 && ${b.c}") is None
+    assert syntax_error("${a +} == 1") == "Unexpected end of input"
+    assert syntax_error("${a} ==") == "Unexpected end of input"

@@ -282,7 +282,7 @@ def test_a_throwing_expression_stops_on_its_block(js):
         """)
     assert sim.end.reason == "error"
     assert sim.end.path == "sections.main[0]"
-    assert "nothing is not defined" in sim.end.detail
+    assert "it uses nothing, which is not set" in sim.end.detail
 
 
 def test_a_missing_section_is_a_run_time_error(js):

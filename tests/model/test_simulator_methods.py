@@ -141,8 +141,8 @@ CONNECT = """
 
 
 @pytest.mark.parametrize("choice, heard", [
-    ("answered", "connected"), ("busy", "failed busy"), ("no answer", "failed no-answer"),
-    ("failed", "failed failed")])
+    ("answered", "connected"), ("busy", "failed busy"), ("no answer", "failed no_answer"),
+    ("declined", "failed declined"), ("failed", "failed error")])
 def test_each_connect_outcome_sets_its_variables(js, choice, heard):
     sim = simulate(js, CONNECT, outcomes={"connect": [choice]})
     assert sim.events[-1].heard() == [heard]
@@ -187,7 +187,7 @@ def test_every_outside_outcome_of_the_table_can_be_chosen(js, method):
             continue  # offered as answered/busy/no answer, tested above
         sim = simulate(js, f"sections:\n  main:\n    - {method}: {{}}\n",
                        outcomes={method: [outcome]})
-        assert sim.end.reason == "end", sim.end
+        assert sim.end.reason in ("end", "transfer", "hangup"), sim.end
         values = sim.variables()
         assert values[facts.outcome] == outcome
         for variable in facts.sets:
@@ -222,3 +222,30 @@ def test_methods_still_falling_back_to_the_generic_simulation():
     """Not a bug list: these run by the table alone (outcome and variables), no own code."""
     generic = sorted(m for m in known_methods() if m not in METHODS and semantics(m).flow == "continue")
     assert "detect_machine" in generic and "play" not in generic
+
+
+def test_connect_with_transfer_after_bridge_leaves_the_script_once_answered(js):
+    text = """
+        sections:
+          main:
+            - connect: {to: "+15550100001", transfer_after_bridge: "https://example.com/after"}
+            - play: {url: "say:not answered"}
+        """
+    answered = simulate(js, text)
+    assert answered.end.reason == "transfer" and "https://example.com/after" in answered.end.detail
+    busy = simulate(js, text, outcomes={"connect": "busy"})
+    assert busy.events[-1].heard() == ["not answered"] and busy.end.reason == "end"
+
+
+@pytest.mark.parametrize("outcome, end", [("connected", "transfer"), ("hangup", "hangup"),
+                                          ("timeout", "end")])
+def test_enter_queue_ends_where_the_queue_sends_the_call(js, outcome, end):
+    sim = simulate(js, """
+        sections:
+          main:
+            - enter_queue: {queue_name: support, transfer_after_bridge: "https://example.com/bye"}
+            - play: {url: "say:Nobody is free"}
+        """, outcomes={"enter_queue": outcome})
+    assert sim.end.reason == end
+    assert sim.variables()["queue_result"] == outcome
+    assert (sim.events[-1].heard() == ["Nobody is free"]) == (end == "end")

@@ -19,7 +19,9 @@ from designer.ui.commands import SetParamCommand
 from designer.ui.inspector.special import CasesEditor
 from designer.ui.main_window import MainWindow
 from designer.ui.session import EditSession
-from tests.ui.test_end_to_end import add_block, click_block, drop_at, editor, type_into
+from tests.ui.test_end_to_end import (
+    add_block, build_record_and_play_back, click_block, drop_at, editor, type_into,
+)
 
 MENU = "Press 1 for sales, 2 for support, or 3 to leave a message."
 
@@ -237,3 +239,60 @@ def test_a_menu_built_by_drag_and_drop_runs_in_the_panel_and_on_the_command_line
         'Transferred to section "sales"; the steps after this one never run.', "Hung up (sales)."]
     assert result["end"] == {"reason": "hangup", "detail": "Hung up (sales).",
                              "path": "sections.sales[0]"}
+
+
+def test_the_readme_first_flow_built_by_hand_plays_the_recording_back(window, tmp_path, capsys):
+    build_record_and_play_back(window, None)  # README "Your first flow", steps 1 to 3
+    panel = try_call(window)
+    assert panel.sim.end.reason == "end"
+    url = panel.sim.variables()["record_call_url"]
+    assert url.startswith("https://") and url.endswith(".wav")
+    assert [line.split(". ", 1)[1] for line in lines(panel)[:-1]] == [
+        "Recording started; the caller hears a beep.",
+        "Caller hears \u201cLeave your message now\u201d, then 10 seconds of silence.",
+        "Recording stopped.",
+        f"Caller hears \u201cPlaying back\u201d, then the audio file {url}."]
+    script = tmp_path / "first.yaml"
+    script.write_text(window.preview.text())
+    assert cli.main(["simulate", str(script), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [e.get("play") for e in result["events"]] == [
+        None, [{"say": "Leave your message now"}, {"silence": 10}], None,
+        [{"say": "Playing back"}, {"url": result["vars"]["record_call_url"]}]]
+    assert result["end"]["reason"] == "end"
+
+
+def test_saving_a_test_needs_the_flow_saved_first(window, tmp_path):
+    open_example(window, "voicemail")
+    panel = try_call(window)
+    assert panel.record_test("unsaved") is None
+    assert "Save the flow first" in panel.status.text()
+    script = tmp_path / "vm.yaml"
+    script.write_text(examples.example_text("voicemail"))
+    assert window.files.open_path(str(script))
+    play = window.session.doc.sections[0].steps[1]
+    window.session.undo_stack.push(SetParamCommand(window.session.doc, play, ("url",), "say:Hi"))
+    panel.restart()
+    assert panel.record_test("edited") is None
+    assert "Save your changes first" in panel.status.text()
+    assert not (tmp_path / "vm.calls.yaml").exists()
+
+
+def test_keys_typed_on_the_keyboard_press_the_keypad(window):
+    open_example(window, "ivr-menu")
+    panel = try_call(window)
+    panel.transcript.setFocus()
+    QTest.keyClick(panel.transcript, Qt.Key.Key_3)
+    assert panel.sim.end is not None and panel.sim.end.reason == "hangup"
+    assert any("the caller presses 3" in line for line in lines(panel))
+
+
+def test_a_key_pressed_after_an_edit_starts_a_fresh_call_with_it(window):
+    open_example(window, "ivr-menu")
+    panel = try_call(window)
+    prompt = window.session.doc.sections[0].steps[2]
+    window.session.undo_stack.push(SetParamCommand(window.session.doc, prompt, ("play",),
+                                                   "say:Press 2 for support"))
+    press(panel, "2")
+    assert heard_lines(panel)[0] == "3. Caller hears \u201cPress 2 for support\u201d; the caller presses 2."
+    assert "Dialling +15550100002" in panel.question_text.text()
