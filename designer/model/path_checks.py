@@ -200,7 +200,7 @@ def _variables(step: Step, reads: list[Use], state: State, where: tuple[Any, ...
         name = use.name
         if name in ALWAYS_SET or name in state.must or (name, use.field) in reported:
             continue
-        if step.method == "set" and name in (step.params or {}):
+        if step.method == "set" and isinstance(step.params, dict) and name in step.params:
             continue
         reported.add((name, use.field))
         setter = _SETTER_WORDS.get(name)
