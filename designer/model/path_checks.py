@@ -75,9 +75,11 @@ def run(doc: Document, located: list["Located"], paths: Paths,
 
 
 def unreachable_ids(doc: Document, paths: Paths) -> frozenset[str]:
-    """Ids of the steps of entered sections that no call reaches (drawn greyed on the canvas)."""
+    """Ids of the steps no call reaches (drawn greyed on the canvas): dead steps of entered
+    sections, and every step of a section nothing enters (unless it may be entered at run time)."""
+    everywhere = not (paths.open_entry or _has_ai(doc))
     return frozenset(sid for sid, section in paths.section_of.items()
-                     if section in paths.entered and sid not in paths.before)
+                     if sid not in paths.before and (section in paths.entered or everywhere))
 
 
 # ----------------------------------------------------------------------------- reachability

@@ -48,7 +48,9 @@ def test_a_section_nobody_enters_is_warned_on_its_first_step(validator, catalog)
     got = found(validator, catalog, {"main": [{"hangup": {}}], "spare": [{"hangup": {}}]})
     assert got == [("flow.section_never_entered", "warning", ("sections", "spare"),
                     "No call ever enters section 'spare': no execute or transfer on the call's paths goes there")]
+    assert len(validator.unreachable) == 1  # its step is greyed
     assert codes(validator, catalog, {"main": [{"execute": {"dest": "spare"}}], "spare": [{"hangup": {}}]}) == []
+    assert validator.unreachable == frozenset()
 
 
 def test_a_destination_decided_at_run_time_may_enter_any_section(validator, catalog):
