@@ -147,8 +147,9 @@ def _endless_goto(step: Step, paths: Paths, where: tuple[Any, ...], out: list[Pr
         meaning = semantics(between.method) if between.form == "method" else None
         if meaning is None or meaning.flow != "continue" or meaning.outside or branches(between):
             return
+    rounds = _plain_number(semantics(GOTO).number(("max",)).default)
     out.append(Problem(WARNING, f"This goto always jumps back to '{label}' and nothing in between can end the "
-                       "loop: those steps repeat 100 times (the default max), then the call goes on. Add a "
+                       f"loop: those steps repeat {rounds} times (the default max), then the call goes on. Add a "
                        "condition (when), a max or a way out", step.id, ("label",), where + ("label",),
                        code="flow.endless_goto"))
 
@@ -178,6 +179,10 @@ def _self_call(step: Step, paths: Paths, doc: Document, where: tuple[Any, ...], 
     out.append(Problem(ERROR, f"Section '{home}' calls itself again before anything can stop it ({through}): "
                        "the call would never get past this step", step.id, ("dest",), where + ("dest",),
                        code="flow.execute_recursion"))
+
+
+def _plain_number(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _unconditional(step: Step) -> bool:
