@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any, Callable
 
 from designer.model.document import Document, Section, Step
-from designer.model.paths import MAIN, Paths, State
+from designer.model.paths import MAIN, Paths, State, always_jumps
 from designer.model.problems import ERROR, INFO, WARNING, Problem
 from designer.model.semantics import (
     EXECUTE, GOTO, HANGUP, RETURN, TRANSFER, branches, destination_kind, semantics,
@@ -122,6 +122,9 @@ def _unreachable(step: Step, paths: Paths, where: dict[str, tuple[Any, ...]], ou
     reason = {HANGUP: "the call has already ended at the hangup above",
               TRANSFER: "the call has already left with the transfer above",
               RETURN: "the call has already returned above"}.get(flow, "")
+    if not reason and flow == GOTO and always_jumps(previous):
+        reason = (f"the goto above jumps back to '{previous.get(('label',))}' every time (only after its default "
+                  "max of 100 jumps would the call go on)")
     if not reason and flow == EXECUTE:
         reason = "the section the execute above calls never comes back (it ends the call or leaves)"
     if not reason and branches(previous):

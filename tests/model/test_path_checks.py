@@ -226,3 +226,15 @@ def test_a_request_reply_needs_save_variables(validator, catalog):
                                                 "request block with save_variables on comes before this step on any path")]
     request["request"]["save_variables"] = True
     assert codes(validator, catalog, {"main": [request, play]}) == []
+
+
+def test_steps_after_a_goto_that_always_jumps_back(validator, catalog):
+    loop = [{"label": "top"}, {"prompt": {"play": "say:1 to stop"}},
+            {"cond": [{"when": "prompt_value == '1'", "then": [{"hangup": {}}]}]},
+            {"goto": {"label": "top"}}, {"play": {"url": "say:after"}}]
+    got = found(validator, catalog, {"main": loop})
+    assert [(c, p[-2:], m) for c, _s, p, m in got] == [
+        ("flow.unreachable", (4, "play"), "This step never runs: the goto above jumps back to 'top' every time "
+                                          "(only after its default max of 100 jumps would the call go on)")]
+    loop[3]["goto"]["max"] = 3
+    assert codes(validator, catalog, {"main": loop}) == []
