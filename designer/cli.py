@@ -4,6 +4,8 @@
     swml-designer validate FILE... [--schema FILE] [--json]        check scripts
     swml-designer convert IN OUT [--schema FILE]                   YAML <-> JSON by extension
     swml-designer export IN OUT [--schema FILE] [--force]          convert, refusing scripts with errors
+    swml-designer simulate FILE [--input INPUT]... [--json] ...    play a call through a script
+    swml-designer test FILE...                                     run the calls kept beside scripts
 
 Exit codes: 0 all fine (warnings allowed), 1 errors found (or the window could not start),
 2 a file could not be read or parsed (or a bad command line).
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
-COMMANDS = ("validate", "convert", "export")
+COMMANDS = ("validate", "convert", "export", "simulate", "test")
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -211,6 +213,8 @@ def _command_parser(prog: str) -> argparse.ArgumentParser:
         if name == "export":
             cmd.add_argument("--force", action="store_true", help="write the file even with errors")
         cmd.set_defaults(run=run)
+    from designer import sim_cli  # the call simulator's commands live in their own module
+    sim_cli.add_parsers(sub)
     return parser
 
 

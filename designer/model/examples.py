@@ -17,7 +17,8 @@ _TITLES = {
 def example_names() -> list[str]:
     """Names of the shipped examples, in menu order."""
     folder = resources.files("designer.resources") / "examples"
-    found = {p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith((".yaml", ".json"))}
+    found = {p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith((".yaml", ".json"))
+             and not p.name.endswith(".calls.yaml")}  # flow tests kept beside the examples
     return [n for n in _TITLES if n in found] + sorted(found - set(_TITLES))
 
 

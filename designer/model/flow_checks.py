@@ -1,26 +1,24 @@
-"""Checks that need the order of the whole document: recordings, labels, sections, loose blocks.
+"""Checks over the whole document that need no paths: labels, sections, control ids, loose blocks.
 
-They run over every step each time (a few microseconds per step). Most are warnings: a script
-can be valid SWML and still stop a recording nobody started. A ``goto`` to a missing label and
-an ``execute``/``transfer`` to a missing section are errors: the call would fail there.
+They run over every step each time (a few microseconds per step). A ``goto`` to a missing label
+and an ``execute``/``transfer`` to a missing section are errors: the call would fail there.
+Checks that follow the call's paths (recordings, variables, reachability) are in
+:mod:`designer.model.path_checks`.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from designer.model.catalog import Catalog
 from designer.model.document import Document, Step, StepList
 from designer.model.problems import ERROR, WARNING, Problem
-from designer.model.sections import JUMP_METHODS, SECTION_NAME
+from designer.model.sections import JUMP_METHODS
+from designer.model.semantics import destination_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from designer.model.validation import Located
 
-#: A use of the URL ``record_call`` sets: ``${record_call_url}``, ``%{record_call_url}``.
-RECORD_URL_USE = re.compile(r"[$%]\{\s*record_call_url\s*\}")
-MAIN = "main"
 
 
 def run(doc: Document, located: list["Located"], catalog: Catalog) -> list[Problem]:
@@ -28,7 +26,6 @@ def run(doc: Document, located: list["Located"], catalog: Catalog) -> list[Probl
     out: list[Problem] = []
     sections = {s.name for s in doc.sections}
     labels: dict[str, set[str]] = {}
-    recorded_in: dict[str, bool] = {}
     control_ids: dict[str, Step] = {}
     for step, _path, section in located:
         if section is not None and _is(step, "label") and isinstance(step.params, str):
@@ -37,7 +34,6 @@ def run(doc: Document, located: list["Located"], catalog: Catalog) -> list[Probl
             cid = _param(step, "control_id")
             if isinstance(cid, str):
                 control_ids.setdefault(cid, step)
-    main_records = any(_is(s, "record_call") for s, _p, sec in located if sec == MAIN)
 
     seen_ids: set[str] = set()
     for step, path, section in located:
@@ -52,19 +48,11 @@ def run(doc: Document, located: list["Located"], catalog: Catalog) -> list[Probl
                                         "stopping it by id will be ambiguous", step, ("control_id",), where,
                                         "flow.duplicate_control_id"))
                 seen_ids.add(cid)
-        started_before = recorded_in.get(section, False) or (section != MAIN and main_records)
         if _is(step, "stop_record_call"):
             cid = _param(step, "control_id")
             if isinstance(cid, str) and not _is_var(cid) and cid not in control_ids:
                 out.append(_problem(WARNING, f"No recording has the id '{cid}': no Record call block "
                                     "sets this id", step, ("control_id",), where, "flow.unknown_control_id"))
-            elif not started_before:
-                out.append(_problem(WARNING, "Nothing is being recorded here: no Record call block comes "
-                                    "before this one", step, (), where, "flow.stop_before_record"))
-        if not started_before and not _is(step, "record_call"):
-            for field in _record_url_uses(step):
-                out.append(_problem(WARNING, "${record_call_url} is used before any Record call block: "
-                                    "it will be empty", step, field, where, "flow.record_url_before_record"))
         if _is(step, "goto"):
             label = _param(step, "label")
             if isinstance(label, str) and label and not _is_var(label) \
@@ -74,11 +62,9 @@ def run(doc: Document, located: list["Located"], catalog: Catalog) -> list[Probl
                                     "flow.unknown_label"))
         if step.form == "method" and step.method in JUMP_METHODS:
             dest = _param(step, "dest")
-            if isinstance(dest, str) and _looks_like_section(dest) and dest not in sections:
+            if isinstance(dest, str) and destination_kind(dest) == "section" and dest not in sections:
                 out.append(_problem(ERROR, f"There is no section '{dest}' to {step.method} to", step,
                                     ("dest",), where, "flow.unknown_section"))
-        if _is(step, "record_call"):
-            recorded_in[section] = True
 
     for chain in doc.detached:
         for step in _walk(chain):
@@ -99,11 +85,6 @@ def _is_var(text: str) -> bool:
     return "${" in text or "%{" in text
 
 
-def _looks_like_section(dest: str) -> bool:
-    """A bare name; URLs, ``${variables}`` and inline JSON documents are not section names."""
-    return bool(SECTION_NAME.match(dest)) and not _is_var(dest)
-
-
 def _where(path: tuple[Any, ...] | None, step: Step) -> tuple[Any, ...]:
     if path is None:
         return ()
@@ -113,22 +94,6 @@ def _where(path: tuple[Any, ...] | None, step: Step) -> tuple[Any, ...]:
 def _problem(severity: str, message: str, step: Step, field: tuple[Any, ...], where: tuple[Any, ...],
              code: str) -> Problem:
     return Problem(severity, message, step.id, field, where + field if where else (), code=code)
-
-
-def _record_url_uses(step: Step) -> Iterator[tuple[Any, ...]]:
-    """Param paths of strings using ``${record_call_url}`` (nested step lists are their own steps)."""
-    def walk(value: Any, here: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
-        if isinstance(value, str):
-            if RECORD_URL_USE.search(value):
-                yield here
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                yield from walk(v, here + (k,))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                yield from walk(v, here + (i,))
-    if step.form == "method":
-        yield from walk(step.params, ())
 
 
 def _walk(chain: StepList) -> Iterator[Step]:

@@ -9,6 +9,8 @@ from designer.model.steps import MISSING
 
 ERROR = "error"
 WARNING = "warning"
+#: A note on style: the script does what it says, but could say it more plainly.
+INFO = "info"
 
 
 @dataclass(frozen=True)

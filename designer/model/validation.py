@@ -5,8 +5,9 @@ whole-document ``anyOf``): each step is validated against *its own method's* ``$
 picked by name, with validators built once. Nested step lists (``switch`` cases, ``cond``
 branches...) are emptied in the parent's copy and their steps validated on their own, so every
 problem names the innermost step. Findings are cached per step by its id and content, so after an
-edit only the edited step is checked again. Flow checks (labels, control ids...) need document
-order and run over the whole document every time; they are cheap.
+edit only the edited step is checked again. Flow checks (labels, control ids...) run over the
+whole document every time; they are cheap. Path checks (:mod:`designer.model.path_run`) run
+again only when something they read has changed.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from designer.model import flow_checks
+from designer.model import flow_checks, step_checks
 from designer.model.catalog import Catalog, load_catalog
 from designer.model.change_log import ChangeLog
 from designer.model.document import Document, Step, StepList
 from designer.model.messages import Describer, Finding, field_label
+from designer.model.path_run import PathChecker
 from designer.model.problems import ERROR, WARNING, Problem
 from designer.model.schema_fixes import apply_fixes
 
@@ -54,9 +56,9 @@ class Validator:
             for method, def_name in catalog.schema.method_defs.items()
         }
         self._frame = Draft202012Validator(_frame_schema(self.raw))
-        #: step id -> (its findings, the problems built from them or ``None`` after a re-walk);
-        #: valid until the change log says the step's own params changed.
-        self._cache: dict[str, tuple[list[Finding], list[Problem] | None]] = {}
+        #: step id -> (its findings, the problems built from them or ``None`` after a re-walk,
+        #: a token naming this check); valid until the change log says the step's params changed.
+        self._cache: dict[str, tuple[list[Finding], list[Problem] | None, str]] = {}
         self._located: list[Located] | None = None
         self._order: dict[str, int] = {}
         self._branches: dict[str, tuple[str, ...]] = {}
@@ -64,6 +66,11 @@ class Validator:
         self._log_doc: Any = None  # weak reference to the document the log listens to
         #: How many steps the last validation saw (sections and unconnected blocks).
         self.step_count = 0
+        self._syntax_error = _js_syntax_checker()
+        self._paths = PathChecker()
+        #: Ids of steps no call reaches, from the last :meth:`validate` (the canvas greys them).
+        self.unreachable: frozenset[str] = frozenset()
+        self._serial = 0  # numbers each (re)check of a step: the path checks' content key
 
     # ----------------------------------------------------------------- public
     def validate(self, doc: Document, text: str | None = None, fmt: str | None = None) -> list[Problem]:
@@ -81,17 +88,25 @@ class Validator:
             self._walk_flow(doc)
         located = self._located
         self.step_count = len(located)
+        content: dict[str, str] = {}  # step id -> a token that changes whenever the step does
         for step, path, _section in located:
             known = self._cache.get(step.id) if changes is not None and step.id not in direct else None
             if known is None or known[1] is None:
-                findings = known[0] if known is not None else self._check_step(step, frame_data(step))
+                if known is None:
+                    self._serial += 1
+                    findings, token = self._check_step(step, frame_data(step)), str(self._serial)
+                else:
+                    findings, token = known[0], known[2]
                 base = () if path is None else path + ((step.method,) if step.form == "method" else ())
                 built = [Problem(f.severity, f.message, step.id, f.field,
                                  base + f.field if path is not None else (), code=f.code, fix=f.fix)
                          for f in findings]
-                known = self._cache[step.id] = (findings, built)
+                known = self._cache[step.id] = (findings, built, token)
             problems.extend(known[1])
+            content[step.id] = known[2]
         problems.extend(flow_checks.run(doc, located, self.catalog))
+        found, self.unreachable = self._paths.run(doc, located, content)
+        problems.extend(found)
         order = self._order
         problems.sort(key=lambda p: -1 if p.step_id is None else order.get(p.step_id, len(order)))
         return [_placed(p, locate) for p in problems]
@@ -101,7 +116,7 @@ class Validator:
         self._located = list(iter_located(doc))
         self._order = {step.id: i for i, (step, _p, _s) in enumerate(self._located)}
         self._branches = {step.id: _branch_ids(step) for step, _p, _s in self._located}
-        self._cache = {step.id: (self._cache[step.id][0], None)
+        self._cache = {step.id: (self._cache[step.id][0], None, self._cache[step.id][2])
                        for step, _p, _s in self._located if step.id in self._cache}
 
     def _branches_changed(self, doc: Document, direct: set[str]) -> bool:
@@ -132,7 +147,10 @@ class Validator:
         if validator is None:
             return [Finding(WARNING, f"Unknown method '{step.method}': kept as written", (), "method.unknown")]
         findings = Describer(self.catalog, step.method).describe(validator.iter_errors(data))
-        return findings + self._extra_checks(step)
+        taken = {f.field for f in findings}
+        semantic = [f for f in step_checks.check(step, lambda m, p: field_label(self.catalog, m, p),
+                                                 self._syntax_error) if f.field not in taken]
+        return findings + self._extra_checks(step) + semantic
 
     def _bare_message(self, name: str) -> str:
         spec = self.catalog.method(name)
@@ -310,6 +328,15 @@ def validator_for(catalog: Catalog) -> Validator:
     if found is None or found.catalog is not catalog:
         found = _VALIDATORS[id(catalog)] = Validator(catalog)
     return found
+
+
+def _js_syntax_checker() -> Callable[[str], str | None] | None:
+    """The V8 syntax check of conditions (:mod:`designer.model.jsengine`), if V8 is installed."""
+    try:
+        from designer.model.jsengine import syntax_error
+    except ImportError:  # pragma: no cover - mini-racer missing: conditions go unchecked
+        return None
+    return syntax_error
 
 
 def _empty_conditions(step: Step) -> Iterator[Finding]:

@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["preview"]], [280], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["preview"], self.docks["problems"]], [520, 420], Qt.Orientation.Horizontal)
         self.restore_state()
+        from designer.ui import sim_hookup  # Flow > Try the Call (F5): the call simulator
+        sim_hookup.install(self)
 
     # ----------------------------------------------------------------- layout helpers
     def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:

@@ -12,9 +12,12 @@ from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QStackedWidget, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from designer.model.problems import Problem
+from designer.model.problems import INFO, Problem
 from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, icon
 from designer.ui.session import EditSession
+
+#: Notes on style (severity ``info``): blue, not the warning amber.
+INFO_COLOR = "#3e8ed0"
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -22,13 +25,15 @@ BLOCK_ROLE = Qt.ItemDataRole.UserRole + 3
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
-def count_words(errors: int, warnings: int) -> str:
-    """``"2 errors, 1 warning"``, or ``"none"``."""
+def count_words(errors: int, warnings: int, notes: int = 0) -> str:
+    """``"2 errors, 1 warning"`` (``", 1 note"`` when there are notes on style), or ``"none"``."""
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    if notes:
+        parts.append(f"{notes} note{'s' if notes != 1 else ''}")
     return ", ".join(parts) if parts else "none"
 
 
@@ -130,36 +135,41 @@ class ProblemsPanel(QWidget):
     # ----------------------------------------------------------------- projection
     def show_problems(self, problems: list[Problem]) -> None:
         """Show ``problems``: errors first, then warnings, each group in validator order."""
-        ordered = sorted(problems, key=lambda p: 0 if p.is_error else 1)
+        ordered = sorted(problems, key=lambda p: 0 if p.is_error else 2 if p.severity == INFO else 1)
         self.tree.clear()
+        steps = {step.id: step for step in self.session.doc.walk()} if ordered else {}
         for problem in ordered:
-            self.tree.addTopLevelItem(self._item(problem))
+            self.tree.addTopLevelItem(self._item(problem, steps))
         self.stack.setCurrentWidget(self.tree if ordered else self.empty)
         errors = sum(1 for p in problems if p.is_error)
-        self.summary = f"Problems — {count_words(errors, len(problems) - errors)}"
+        notes = sum(1 for p in problems if p.severity == INFO)
+        self.summary = f"Problems — {count_words(errors, len(problems) - errors - notes, notes)}"
         self.summary_changed.emit(self.summary)
 
     def refresh_theme(self) -> None:
         """Show the session's problems again (new document, or light/dark scheme changed)."""
         self.show_problems(self.session.problems)
 
-    def _item(self, problem: Problem) -> QTreeWidgetItem:
-        block, field = self._where(problem)
+    def _item(self, problem: Problem, steps: dict) -> QTreeWidgetItem:
+        block, field = self._where(problem, steps)
         item = QTreeWidgetItem([problem.message])
         item.setData(0, BLOCK_ROLE, block)
         item.setData(0, FIELD_ROLE, field)
         item.setData(0, WHERE_ROLE, f"{block} › {field}" if field else block)
-        kind = "Error" if problem.is_error else "Warning"
-        item.setIcon(0, icon("mdi6.close-circle" if problem.is_error else "mdi6.alert",
-                             ERROR_COLOR if problem.is_error else WARNING_COLOR))
+        kind = "Error" if problem.is_error else "Note" if problem.severity == INFO else "Warning"
+        item.setIcon(0, icon("mdi6.close-circle" if problem.is_error else
+                             "mdi6.information" if problem.severity == INFO else "mdi6.alert",
+                             ERROR_COLOR if problem.is_error else INFO_COLOR if problem.severity == INFO
+                             else WARNING_COLOR))
         item.setToolTip(0, f"{kind} in {item.data(0, WHERE_ROLE)}:\n{problem.message}")
         item.setData(0, PROBLEM_ROLE, problem)
         return item
 
-    def _where(self, problem: Problem) -> tuple[str, str]:
-        """Words for the block (``"record_call · main"``) and the field (its label)."""
+    def _where(self, problem: Problem, steps: dict) -> tuple[str, str]:
+        """Words for the block (``"record_call · main"``) and the field (its label); ``steps`` maps
+        ids to steps (one walk per refresh: looking each problem's step up alone was quadratic)."""
         doc = self.session.doc
-        step = doc.find_step(problem.step_id) if problem.step_id else None
+        step = steps.get(problem.step_id) if problem.step_id else None
         if step is None:
             block = "Flow" if problem.step_id is None else "(removed block)"
         else:

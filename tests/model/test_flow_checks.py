@@ -1,4 +1,4 @@
-"""Flow checks: recordings, labels, sections and loose blocks, in document order."""
+"""Flow checks: recordings, labels, sections and loose blocks."""
 
 import pytest
 
@@ -50,7 +50,7 @@ def test_duplicate_control_ids(validator, catalog):
 
 
 def test_goto_needs_a_label_in_its_own_section(validator, catalog):
-    assert codes(validator, catalog, {"main": [{"label": "top"}, {"goto": {"label": "top"}},
+    assert codes(validator, catalog, {"main": [{"label": "top"}, {"goto": {"label": "top", "when": "call.to == '1'"}},
                                                {"execute": {"dest": "other"}}],
                                       "other": [{"goto": {"label": "top"}}]}) == [
         ("flow.unknown_label", "error", ("label",))]
@@ -58,14 +58,14 @@ def test_goto_needs_a_label_in_its_own_section(validator, catalog):
 
 def test_label_inside_a_branch_counts_for_its_section(validator, catalog):
     assert codes(validator, catalog, {"main": [
-        {"cond": [{"when": "x", "then": [{"label": "inner"}]}]}, {"goto": {"label": "inner"}}]}) == []
+        {"cond": [{"when": "call.type == 'sip'", "then": [{"label": "inner"}]}]}, {"goto": {"label": "inner"}}]}) == []
 
 
 @pytest.mark.parametrize("dest, expected", [
     ("other", []),
     ("missing", [("flow.unknown_section", "error", ("dest",))]),
     ("https://example.com/swml", []),
-    ("${next_section}", []),
+    ("${next_section}", [("flow.variable_not_set", "warning", ("dest",))]),  # nothing sets it
     ('{"version": "1.0.0", "sections": {"main": []}}', []),
 ])
 def test_execute_and_transfer_destinations(validator, catalog, dest, expected):

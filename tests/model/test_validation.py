@@ -82,9 +82,10 @@ def test_short_forms_get_fix_hints(validator, catalog):
 
 def test_flow_problems_in_json_with_nested_step(validator, catalog):
     assert found(run_file(validator, catalog, "bad_flow.json")) == [
-        ("warning", "${record_call_url} is used before any Record call block: it will be empty", 4, 24),
+        ("warning", "'record_call_url' is empty here: no Record call block comes before this step on any path", 4, 24),
         ("error", "There is no label 'nowhere' in section 'main' (goto only jumps within its section)", 5, 26),
         ("error", "There is no section 'missing_section' to execute to", 6, 28),
+        ("warning", "Nothing sets 'x' before this step: it will be empty (set it with a Set block first)", 7, 31),
         ("error", "Format must be wav, mp3 or mp4", 7, 78),
     ]
 
@@ -107,7 +108,8 @@ def test_play_messages(validator, params, message):
 def test_play_urls_may_mix_urls_and_variables(validator):
     doc = Document.new()
     doc.insert_step(doc.sections[0].steps, 0, Step("record_call", {}))
-    doc.insert_step(doc.sections[0].steps, 1, Step("play", {"urls": ["say:Playing back", "${record_call_url}"]}))
+    doc.insert_step(doc.sections[0].steps, 1, Step("stop_record_call", {}))
+    doc.insert_step(doc.sections[0].steps, 2, Step("play", {"urls": ["say:Playing back", "${record_call_url}"]}))
     assert validator.validate(doc) == []
 
 
@@ -115,12 +117,13 @@ def test_variables_are_accepted_where_the_schema_allows(validator):
     doc = Document.new()
     doc.insert_step(doc.sections[0].steps, 0, Step("record_call", {"stereo": "${x}", "input_sensitivity": "%{y}",
                                                                    "terminators": "${keys}"}))
+    doc.insert_step(doc.sections[0].steps, 0, Step("set", {"x": True, "y": 50, "keys": "#"}))
     assert validator.validate(doc) == []
 
 
 # --------------------------------------------------------------------------- structure
 def test_problems_point_at_the_innermost_step(validator, catalog):
-    text = "sections:\n  main:\n    - switch:\n        variable: x\n        case:\n          a:\n" \
+    text = "sections:\n  main:\n    - switch:\n        variable: call.to\n        case:\n          a:\n" \
            "            - record_call: {format: ogg}\n        default:\n          - hangup: {}\n"
     doc, problems = check(validator, catalog, text)
     inner = doc.sections[0].steps[0].child_lists()[0][1][0]
@@ -224,6 +227,7 @@ def test_an_empty_condition_is_a_warning_on_its_when_field(validator, catalog):
     from designer.model.document import Document
 
     doc = Document.from_data({"version": "1.0.0", "sections": {"main": [
+        {"prompt": {"play": "say:Press 1"}},
         {"cond": [{"when": "", "then": []}, {"when": "prompt_value == '1'", "then": []}]}]}}, catalog.nesting)
     found = [(p.severity, p.field, p.code) for p in validator.validate(doc)]
     assert found == [("warning", (0, "when"), "cond.empty_when")]

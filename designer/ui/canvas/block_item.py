@@ -42,6 +42,8 @@ class BlockLook:
     #: "+ otherwise"...: branches the step can still get, drawn after ``branches`` (ports
     #: ``("slot", step_id, j)``).
     slots: tuple[str, ...] = ()
+    #: No call ever reaches this step (after a hangup, in a section nobody enters): drawn greyed.
+    unreachable: bool = False
 
     @property
     def rows(self) -> int:
@@ -136,8 +138,8 @@ class BlockItem(QGraphicsItem):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         accent = t.accent(look.group)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.3)
-        if look.detached:
-            painter.setOpacity(0.62)
+        if look.detached or look.unreachable:
+            painter.setOpacity(0.62 if look.detached else 0.45)
         if lod < 0.15:  # very far out: a coloured tile is all one can read
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(t.selection if selected else accent)

@@ -54,14 +54,15 @@ def index_problems(problems: list[Problem]) -> ProblemIndex:
         if p.step_id is None:
             continue
         entry = found.setdefault(p.step_id, [0, 0, []])
-        entry[0 if p.is_error else 1] += 1
-        entry[2].append(("⛔ " if p.is_error else "⚠ ") + p.message)
+        if p.severity != "info":  # a note on style is in the tooltip, not on the badge
+            entry[0 if p.is_error else 1] += 1
+        entry[2].append(("⛔ " if p.is_error else "ℹ " if p.severity == "info" else "⚠ ") + p.message)
     return {k: (e, w, tuple(m)) for k, (e, w, m) in found.items()}
 
 
 def look_for(step: Step, catalog: Catalog, detached: bool, problems: ProblemIndex,
-             connected_in: bool, connected_out: bool) -> BlockLook:
-    """The look of ``step``'s block."""
+             connected_in: bool, connected_out: bool, unreachable: bool = False) -> BlockLook:
+    """The look of ``step``'s block; ``unreachable`` greys a step no call reaches."""
     spec = catalog.method(step.method)
     children = step.child_lists()
     errors, warnings, messages = problems.get(step.id, (0, 0, ()))
@@ -71,6 +72,8 @@ def look_for(step: Step, catalog: Catalog, detached: bool, problems: ProblemInde
         tip.append(spec.summary_line)
     if detached:
         tip.append("Not connected to a start node: this block is not part of the call flow.")
+    elif unreachable:
+        tip.append("No call ever reaches this block.")
     tip.extend(messages)
     return BlockLook(
         title=title,
@@ -87,4 +90,5 @@ def look_for(step: Step, catalog: Catalog, detached: bool, problems: ProblemInde
         connected_branches=tuple(bool(len(lst)) for _, lst in children),
         method=step.method,
         slots=tuple(s.label for s in open_slots(step, spec.nesting)),
+        unreachable=unreachable and not detached,
     )

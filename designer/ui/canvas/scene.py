@@ -104,11 +104,14 @@ class FlowScene(QGraphicsScene):
             self._update_edges_of(key)
 
     def _on_problems(self, problems) -> None:
-        """Redraw only the blocks whose problems changed (after an edit that is one or two)."""
+        """Redraw only the blocks whose problems or reachability changed (after an edit that
+        is one or two)."""
         old, self._problems = self._problems, index_problems(problems)
-        for step_id in old.keys() | self._problems.keys():
-            if old.get(step_id) != self._problems.get(step_id):
-                self._refresh_block(step_id)
+        old_unreachable, self._greyed = getattr(self, "_greyed", frozenset()), self._unreachable()
+        changed = {step_id for step_id in old.keys() | self._problems.keys()
+                   if old.get(step_id) != self._problems.get(step_id)}
+        for step_id in changed | (old_unreachable ^ self._greyed):
+            self._refresh_block(step_id)
 
     # ----------------------------------------------------------------- building
     def rebuild(self) -> None:
@@ -174,7 +177,8 @@ class FlowScene(QGraphicsScene):
                 if (old.detached, old.connected_in, old.connected_out) == (detached, con_in, con_out) \
                         and old.connected_branches == tuple(bool(len(c)) for _, c in step.child_lists()):
                     continue  # nothing this block shows has changed
-            look = look_for(step, self.session.catalog, detached, self._problems, con_in, con_out)
+            look = look_for(step, self.session.catalog, detached, self._problems, con_in, con_out,
+                            step.id in self._unreachable())
             if item is None:
                 item = self.blocks[step.id] = BlockItem(step.id, look, self.theme)
                 self.addItem(item)
@@ -218,13 +222,17 @@ class FlowScene(QGraphicsScene):
         rect = self.itemsBoundingRect().adjusted(-3000, -3000, 3000, 3000)
         self.setSceneRect(self.sceneRect().united(rect))
 
+    def _unreachable(self) -> frozenset[str]:
+        """Steps no call reaches, as the last validation found them (greyed)."""
+        return getattr(self.session.validator, "unreachable", frozenset())
+
     def _refresh_block(self, step_id: str) -> None:
         item, step = self.blocks.get(step_id), self.steps.get(step_id)
         if item is None or step is None:
             return
         old = item.look
         look = look_for(step, self.session.catalog, old.detached, self._problems, old.connected_in,
-                        old.connected_out)
+                        old.connected_out, step_id in self._unreachable())
         height_changed = look.rows != old.rows
         item.set_look(look)
         if height_changed:

@@ -1,0 +1,93 @@
+"""Run the path checks only when something they read has changed.
+
+The path analysis and its checks cost more than all the per-step checks put together (they
+follow every path through the whole script). Most edits do not touch what they read: typing a
+sentence to say, a timeout, a recording format. So a *signature* of the script is taken: for
+every step its place (the JSON path), its method, the variables it reads and the few params that
+steer the call (``dest``, ``label``, ``when``, ``max``, ``variable``, case keys, the keys a
+``set`` writes, how many digits a ``prompt`` collects...). When the signature is the same as at
+the last run, the last findings are still right and are reused.
+
+:func:`flow_facts` must name every param :mod:`designer.model.path_checks` and
+:mod:`designer.model.paths` read; ``tests/model/test_path_run.py`` pins that an edit to each of
+them re-runs the checks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from designer.model import path_checks
+from designer.model.document import Document, Step
+from designer.model.paths import analyse
+from designer.model.problems import Problem
+from designer.model.var_uses import Use, uses
+
+if TYPE_CHECKING:  # pragma: no cover
+    from designer.model.validation import Located
+
+#: Params that steer the call or that the path checks read, wherever a method has them.
+FLOW_KEYS = ("dest", "label", "when", "max", "variable", "save_variables", "control_id", "max_digits")
+
+
+def flow_facts(step: Step) -> tuple[Any, ...]:
+    """What of ``step`` the path analysis and checks depend on, as a comparable tuple."""
+    params = step.params
+    facts: list[Any] = [step.form, step.method]
+    if isinstance(params, dict):
+        facts.extend((k, repr(params[k])) for k in FLOW_KEYS if k in params)
+        facts.append(tuple(str(k) for k in params if str(k).startswith("speech_")))
+        if step.method == "set":
+            facts.append(tuple(str(k) for k in params))
+        if isinstance(params.get("params"), dict):
+            facts.append(("params", tuple(str(k) for k in params["params"])))
+        for holder in (params, params.get("result")):
+            if isinstance(holder, dict) and isinstance(holder.get("case"), dict):
+                facts.append(("case", tuple(str(k) for k in holder["case"])))
+        if isinstance(params.get("result"), list):
+            facts.append(("result", tuple(tuple(i) if isinstance(i, dict) else () for i in params["result"])))
+    elif isinstance(params, list):
+        facts.append(tuple((tuple(i), repr(i.get("when"))) if isinstance(i, dict) else () for i in params))
+    elif isinstance(params, (str, int, float)) or params is None:
+        facts.append(repr(params))
+    facts.append(tuple(path for path, _ in step.child_lists()))
+    return tuple(facts)
+
+
+class PathChecker:
+    """Path findings for one validator, recomputed only when the script's signature changes."""
+
+    def __init__(self) -> None:
+        self._signature: Any = None
+        self._problems: list[Problem] = []
+        self._unreachable: frozenset[str] = frozenset()
+        #: (step id, content) -> ((flow facts, reads), reads): a step's part of the signature,
+        #: worked out once per content of the step.
+        self._facts: dict[tuple[str, str], tuple[Any, list[Use]]] = {}
+
+    def run(self, doc: Document, located: list["Located"], content: dict[str, str]) -> tuple[list[Problem], frozenset[str]]:
+        """The path problems of ``doc`` and the ids of steps no call reaches.
+
+        ``content`` maps a step id to the text of its data (the validator's cache key), so a
+        step's variable reads and flow facts are found once per content, not once per run.
+        """
+        found: dict[tuple[str, str], tuple[Any, list[Use]]] = {}
+        by_id: dict[str, list[Use]] = {}
+        parts = []
+        for step, path, section in located:
+            key = (step.id, content.get(step.id, ""))
+            known = self._facts.get(key) if key[1] else None
+            if known is None:
+                reads = uses(step)
+                known = ((flow_facts(step), tuple(reads)), reads)
+            found[key] = known
+            by_id[step.id] = known[1]
+            parts.append((step.id, path, section, known[0]))
+        self._facts = found
+        signature = (tuple(s.name for s in doc.sections), tuple(parts))
+        if signature != self._signature:
+            paths = analyse(doc)
+            self._problems = path_checks.run(doc, located, paths, lambda s: by_id.get(s.id, []))
+            self._unreachable = path_checks.unreachable_ids(doc, paths)
+            self._signature = signature
+        return list(self._problems), self._unreachable
