@@ -296,3 +296,16 @@ def test_a_key_pressed_after_an_edit_starts_a_fresh_call_with_it(window):
     press(panel, "2")
     assert heard_lines(panel)[0] == "3. Caller hears \u201cPress 2 for support\u201d; the caller presses 2."
     assert "Dialling +15550100002" in panel.question_text.text()
+
+
+def test_the_speech_box_answers_a_prompt_that_listens_for_words(window):
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "008_recipe-collect-speech-input-and-branch.yaml"
+    assert window.files.open_path(str(path))
+    panel = try_call(window)
+    press(panel, "1")  # keys go unheard: this prompt only listens for speech
+    assert "only listens for speech: no input" in lines(panel)[1]
+    panel.keypad.speech.setFocus()
+    QTest.keyClicks(panel.keypad.speech, "sales")
+    QTest.keyClick(panel.keypad.speech, Qt.Key.Key_Return)
+    assert any('the caller says "sales"' in line for line in lines(panel))
+    assert "Dialling +15550100001" in panel.question_text.text()
