@@ -321,3 +321,35 @@ def test_the_window_is_asked_when_the_caller_has_nothing_queued(js):
     sim.add_input("7")
     sim.run()
     assert heard(sim) == ["Key?", "you said 7"]
+
+
+def test_nested_executes_each_see_their_own_params_and_return_in_order(js):
+    sim = simulate(js, """
+        sections:
+          main:
+            - execute: {dest: outer, params: {name: outer}}
+            - play: {url: "say:main sees ${params.name}."}
+          outer:
+            - execute: {dest: inner, params: {name: inner}}
+            - play: {url: "say:outer sees ${params.name}"}
+          inner:
+            - label: top
+            - set: {n: "${(vars.n || 0) + 1}"}
+            - goto: {label: top, max: 1}
+            - play: {url: "say:inner sees ${params.name} ${n}"}
+        """)
+    assert heard(sim) == ["inner sees inner 2", "outer sees outer", "main sees ."]
+
+
+def test_a_transfer_inside_an_executed_section_does_not_come_back(js):
+    sim = simulate(js, """
+        sections:
+          main:
+            - execute: {dest: part}
+            - play: {url: "say:never"}
+          part:
+            - transfer: {dest: other}
+          other:
+            - play: {url: "say:other"}
+        """)
+    assert heard(sim) == ["other"] and sim.end.reason == "end"
