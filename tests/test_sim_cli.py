@@ -96,6 +96,8 @@ def test_an_unreadable_file_or_bad_input_exits_2(tmp_path, capsys):
     assert cli.main(["simulate", IVR, "--outcome", "connect=bussy"]) == 2
     assert ("'bussy' is not an outcome of connect; it can be answered, busy, no answer, declined, "
             "failed, connected") in capsys.readouterr().err
+    assert cli.main(["simulate", IVR, "--outcome", "prompt=no_match"]) == 2
+    assert "give it as an input" in capsys.readouterr().err
 
 
 def test_the_bundled_calls_files_pass(capsys):
