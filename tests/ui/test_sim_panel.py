@@ -309,3 +309,16 @@ def test_the_speech_box_answers_a_prompt_that_listens_for_words(window):
     QTest.keyClick(panel.keypad.speech, Qt.Key.Key_Return)
     assert any('the caller says "sales"' in line for line in lines(panel))
     assert "Dialling +15550100001" in panel.question_text.text()
+
+
+def test_the_params_of_an_executed_section_are_shown_while_it_runs(window):
+    doc = swml_io.loads("sections:\n  main:\n    - execute: {dest: greet, params: {who: Ann}}\n"
+                        "  greet:\n    - play: {url: 'say:Hi ${params.who}'}\n", "yaml",
+                        nesting=window.session.catalog.nesting)
+    window.session.replace_document(doc)
+    panel = try_call(window)
+    panel.restart(run=False)
+    panel.step_button.click()
+    rows = {panel.variables.topLevelItem(i).text(0): panel.variables.topLevelItem(i).text(1)
+            for i in range(panel.variables.topLevelItemCount())}
+    assert rows == {"params.who": "Ann"}
