@@ -186,17 +186,19 @@ def run_transfer(sim: "Simulator", step: Step) -> SimEvent:
 def run_execute(sim: "Simulator", step: Step) -> SimEvent:
     dest, params = _destination(sim, step)
     kind = sem.destination_kind(dest)
-    sim.frames()[-1].index += 1
     if kind == "section":
         section = sim.section(dest)
         if section is None:
             raise _error(f'There is no section "{dest}" to execute.')
+        sim.frames()[-1].index += 1
         event = sim.event(step, f'Runs section "{dest}", then comes back here.')
         sim.execute(section, params, step)
         return event
     from designer.model.simulator_methods import EXECUTE_CHOICES
+    # Asked before anything moves: a question re-runs this step once answered.
     value = sim.outcome(step, list(EXECUTE_CHOICES), "returned",
                         f"The script at {dest} runs elsewhere. What happens?")
+    sim.frames()[-1].index += 1
     if value == "hung up":
         event = sim.event(step, f"Ran the script at {dest}; it hung up.")
         sim.finish(END_HANGUP, f"The script at {dest} hung up", step)

@@ -353,3 +353,20 @@ def test_a_transfer_inside_an_executed_section_does_not_come_back(js):
             - play: {url: "say:other"}
         """)
     assert heard(sim) == ["other"] and sim.end.reason == "end"
+
+
+def test_an_answered_question_runs_its_step_once(js):
+    doc = swml_io.loads(textwrap.dedent("""
+        sections:
+          main:
+            - execute: {dest: "https://example.com/elsewhere"}
+            - play: {url: "say:one"}
+            - play: {url: "say:two"}
+        """), "yaml")
+    sim = Simulator(doc, CallSetup(ask=True), js=js)
+    question = sim.run()
+    assert isinstance(question, Question) and question.choices == ["returned", "hung up"]
+    sim.answer("returned")
+    sim.run()
+    assert heard(sim) == ["one", "two"]
+    assert [e.method for e in sim.events] == ["execute", "play", "play"]
