@@ -39,7 +39,7 @@ def _quote(value: Any) -> str:
 def _switch_value(sim: "Simulator", name: Any) -> Any:
     """The value a ``switch`` compares: a variable name (``prompt_value``, ``call.type``) or a
     placeholder."""
-    if not isinstance(name, str):
+    if not isinstance(name, str) or not name.strip():
         return None
     if "${" in name or "%{" in name:
         return sim.sub(name)
@@ -66,7 +66,12 @@ def pick_branches(sim: "Simulator", step: Step, group: tuple[Any, ...] = ()) -> 
             if branch.key == text:
                 return [branch.steps]
     for branch in found:
-        if branch.selector == sem.WHEN and sim.js.condition(branch.condition, sim.scopes()):
+        if branch.selector != sem.WHEN:
+            continue
+        if not branch.condition.strip():
+            raise _error('A "when" has no condition to test (it should be JavaScript text, '
+                         "such as prompt_value == '1').")
+        if sim.js.condition(branch.condition, sim.scopes()):
             return [branch.steps]
     fallback = [b.steps for b in found if b.selector in (sem.DEFAULT, sem.ELSE)]
     return fallback[:1]

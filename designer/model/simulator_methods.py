@@ -188,6 +188,8 @@ def run_set(sim: "Simulator", step: "Step") -> SimEvent:
 
 
 def run_unset(sim: "Simulator", step: "Step") -> SimEvent:
+    if not isinstance(step.params, (list, str)):
+        return sim.event(step, "Forgets nothing (unset takes a variable name or a list of names).")
     names = step.params if isinstance(step.params, list) else [step.params]
     for name in names:
         sim.state.vars.pop(str(name), None)

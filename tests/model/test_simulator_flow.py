@@ -370,3 +370,25 @@ def test_an_answered_question_runs_its_step_once(js):
     sim.run()
     assert heard(sim) == ["one", "two"]
     assert [e.method for e in sim.events] == ["execute", "play", "play"]
+
+
+def test_blocks_with_odd_params_run_or_stop_with_a_message(js):
+    sim = simulate(js, """
+        sections:
+          main:
+            - play: {url: 5}
+            - play: {urls: [null, 3, "say:x"]}
+            - prompt: {play: 7, max_digits: "three", terminators: 5}
+            - switch: {variable: 5, case: {"1": [{hangup: {}}]}}
+            - cond: [{when: "5 > 9", then: [{play: {url: "say:five"}}]}, {else: []}]
+            - sleep: "abc"
+            - set: [1, 2]
+            - unset: {a: 1}
+            - record_call: "x"
+            - connect: "x"
+            - request: 5
+            - return: [1, 2]
+        """)
+    assert sim.end.reason == "end" and len(sim.events) == 12
+    empty_when = simulate(js, "sections:\n  main:\n    - cond: [{when: 5, then: []}]\n")
+    assert empty_when.end.reason == "error" and 'A "when" has no condition' in empty_when.end.detail
