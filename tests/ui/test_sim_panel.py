@@ -148,8 +148,8 @@ def test_record_and_play_back_example_plays_the_recording_step_by_step(window):
     assert panel.sim.end is None
     url = panel.sim.variables()["record_call_url"]
     assert url.startswith("https://") and url.endswith("recording-1.wav")
-    assert lines(panel)[-1] == ("5. Caller hears \u201cHere is what you said.\u201d, then the audio file "
-                                f"{url}.")
+    assert lines(panel)[-1] == ("5. Caller hears \u201cHere is what you said.\u201d, then the recording "
+                                "recording-1.wav.")
     panel.run_button.click()
     assert panel.sim.end.reason == "hangup"
 
@@ -251,7 +251,7 @@ def test_the_readme_first_flow_built_by_hand_plays_the_recording_back(window, tm
         "Recording started; the caller hears a beep.",
         "Caller hears \u201cLeave your message now\u201d, then 10 seconds of silence.",
         "Recording stopped.",
-        f"Caller hears \u201cPlaying back\u201d, then the audio file {url}."]
+        "Caller hears \u201cPlaying back\u201d, then the recording recording-1.wav."]
     script = tmp_path / "first.yaml"
     script.write_text(window.preview.text())
     assert cli.main(["simulate", str(script), "--json"]) == 0
