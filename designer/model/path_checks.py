@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, Any, Callable
 
 from designer.model.document import Document, Section, Step
-from designer.model.paths import MAIN, Paths, State
+from designer.model.paths import MAIN, Paths, State, always_jumps
 from designer.model.problems import ERROR, INFO, WARNING, Problem
 from designer.model.semantics import (
     EXECUTE, GOTO, HANGUP, RETURN, TRANSFER, branches, destination_kind, semantics,
@@ -38,6 +38,7 @@ ALWAYS_SET = frozenset(CALL_SCOPES)
 _SETTER_WORDS = {
     "prompt_value": "an Ask (prompt) block", "prompt_result": "an Ask (prompt) block",
     "record_call_url": "a Record call block", "return_value": "an execute, connect or request block",
+    "request_response": "a request block with save_variables on",
 }
 _DIGITS = re.compile(r"^[0-9*#]+$")
 
@@ -74,9 +75,11 @@ def run(doc: Document, located: list["Located"], paths: Paths,
 
 
 def unreachable_ids(doc: Document, paths: Paths) -> frozenset[str]:
-    """Ids of the steps of entered sections that no call reaches (drawn greyed on the canvas)."""
+    """Ids of the steps no call reaches (drawn greyed on the canvas): dead steps of entered
+    sections, and every step of a section nothing enters (unless it may be entered at run time)."""
+    everywhere = not (paths.open_entry or _has_ai(doc))
     return frozenset(sid for sid, section in paths.section_of.items()
-                     if section in paths.entered and sid not in paths.before)
+                     if sid not in paths.before and (section in paths.entered or everywhere))
 
 
 # ----------------------------------------------------------------------------- reachability
@@ -119,6 +122,9 @@ def _unreachable(step: Step, paths: Paths, where: dict[str, tuple[Any, ...]], ou
     reason = {HANGUP: "the call has already ended at the hangup above",
               TRANSFER: "the call has already left with the transfer above",
               RETURN: "the call has already returned above"}.get(flow, "")
+    if not reason and flow == GOTO and always_jumps(previous):
+        reason = (f"the goto above jumps back to '{previous.get(('label',))}' every time (only after its default "
+                  "max of 100 jumps would the call go on)")
     if not reason and flow == EXECUTE:
         reason = "the section the execute above calls never comes back (it ends the call or leaves)"
     if not reason and branches(previous):
@@ -144,8 +150,9 @@ def _endless_goto(step: Step, paths: Paths, where: tuple[Any, ...], out: list[Pr
         meaning = semantics(between.method) if between.form == "method" else None
         if meaning is None or meaning.flow != "continue" or meaning.outside or branches(between):
             return
+    rounds = _plain_number(semantics(GOTO).number(("max",)).default)
     out.append(Problem(WARNING, f"This goto always jumps back to '{label}' and nothing in between can end the "
-                       "loop: those steps repeat 100 times (the default max), then the call goes on. Add a "
+                       f"loop: those steps repeat {rounds} times (the default max), then the call goes on. Add a "
                        "condition (when), a max or a way out", step.id, ("label",), where + ("label",),
                        code="flow.endless_goto"))
 
@@ -177,6 +184,10 @@ def _self_call(step: Step, paths: Paths, doc: Document, where: tuple[Any, ...], 
                        code="flow.execute_recursion"))
 
 
+def _plain_number(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def _unconditional(step: Step) -> bool:
     """Whether every call entering ``step``'s section reaches ``step`` (nothing before it branches,
     jumps or ends the call)."""
@@ -199,7 +210,7 @@ def _variables(step: Step, reads: list[Use], state: State, where: tuple[Any, ...
         name = use.name
         if name in ALWAYS_SET or name in state.must or (name, use.field) in reported:
             continue
-        if step.method == "set" and name in (step.params or {}):
+        if step.method == "set" and isinstance(step.params, dict) and name in step.params:
             continue
         reported.add((name, use.field))
         setter = _SETTER_WORDS.get(name)

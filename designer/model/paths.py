@@ -4,7 +4,8 @@ A data-flow analysis over the script's control flow, read from the shared semant
 (:mod:`designer.model.semantics`): ``main`` is entered first; ``execute`` and ``transfer`` to a
 section enter it (``execute`` comes back to the step after it, ``transfer`` does not);
 ``switch``/``cond`` and ``result`` branches fork; ``goto`` jumps to its label (and, once its
-condition fails or its ``max`` is spent, goes on); ``hangup`` ends the call. For each step the
+condition fails or its ``max`` is spent, goes on; one with neither counts as jumping every time,
+see :func:`always_jumps`); ``hangup`` ends the call. For each step the
 call can reach, :class:`State` says which variables are set on *every* path to it (``must``), on
 *some* path (``may``), which steps last set them, and whether a recording may or must be running.
 
@@ -170,9 +171,10 @@ class _Runner:
     def run(self) -> None:
         if MAIN in self.sections:
             self._enter(MAIN, State())
-        if self.paths.open_entry:
+        if self.paths.open_entry:  # main is where the call starts: what runs first there is known
             for name in self.sections:
-                self._enter(name, State(unknown=True))
+                if name != MAIN:
+                    self._enter(name, State(unknown=True))
         while self.work:
             _, step_id = heapq.heappop(self.work)
             self.queued.discard(step_id)
@@ -241,6 +243,8 @@ class _Runner:
             target = self.paths.labels.get(self.paths.section_of.get(step.id, ""), {}).get(label)
             if isinstance(label, str) and target is not None:
                 self._flow(target, after)
+                if always_jumps(step):
+                    return
             self._flow(self._next(step), after)
             return
         if flow == EXECUTE:
@@ -273,6 +277,14 @@ class _Runner:
         alternatives = {g: taken for g, taken in groups.items() if _is_alternative(step, g)}
         if not any(alternatives.values()):
             self._flow(self._next(step), state)
+
+
+def always_jumps(step: Step) -> bool:
+    """A ``goto`` with no condition and no ``max``: read as "jump back every time". SignalWire
+    goes on after 100 jumps (its default max), but an author who sets no limit means a loop
+    that does not end there, so the steps after it count as never reached (and the loop is
+    warned about in :mod:`designer.model.path_checks`)."""
+    return step.get(("when",)) in (None, "") and not step.has(("max",))
 
 
 def _is_alternative(step: Step, group: Any) -> bool:

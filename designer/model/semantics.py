@@ -81,6 +81,8 @@ class Number:
     also: tuple[float, ...] = ()
     #: ``True`` when the page says the value must be above ``minimum`` (not equal to it).
     exclusive_minimum: bool = False
+    #: The value when the param is left out, where the page gives one (``goto.max``: 100).
+    default: float | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,10 @@ class Semantics:
     def variable(self, name: str) -> Variable | None:
         """The variable ``name`` this method sets, or ``None``."""
         return next((v for v in self.sets if v.name == name), None)
+
+    def number(self, path: ParamPath) -> Number | None:
+        """The range entry of the param at ``path`` (``("max",)``), or ``None``."""
+        return next((n for n in self.numbers if n.path == tuple(path)), None)
 
 
 #: What a method without an entry does: runs, sets nothing, goes on.

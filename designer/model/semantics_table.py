@@ -34,7 +34,7 @@ TABLE: dict[str, Semantics] = {
     "answer": Semantics(numbers=_seconds("max_duration"), source="answer.mdx"),
     "hangup": Semantics(flow=HANGUP, source="hangup.mdx"),
     "label": Semantics(source="label.mdx"),
-    "goto": Semantics(flow=GOTO, numbers=(Number(("max",), "count", "", 1, 100),), source="goto.mdx"),
+    "goto": Semantics(flow=GOTO, numbers=(Number(("max",), "count", "", 1, 100, default=100),), source="goto.mdx"),
     "transfer": Semantics(flow=TRANSFER, addresses=(Address(("dest",), DESTINATION),), source="transfer.mdx"),
     "execute": Semantics(flow=EXECUTE, sets=(Variable("return_value"),),
                          addresses=(Address(("dest",), DESTINATION),), source="execute.mdx"),

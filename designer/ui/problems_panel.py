@@ -25,13 +25,15 @@ BLOCK_ROLE = Qt.ItemDataRole.UserRole + 3
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
-def count_words(errors: int, warnings: int) -> str:
-    """``"2 errors, 1 warning"``, or ``"none"``."""
+def count_words(errors: int, warnings: int, notes: int = 0) -> str:
+    """``"2 errors, 1 warning"`` (``", 1 note"`` when there are notes on style), or ``"none"``."""
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    if notes:
+        parts.append(f"{notes} note{'s' if notes != 1 else ''}")
     return ", ".join(parts) if parts else "none"
 
 
@@ -140,7 +142,8 @@ class ProblemsPanel(QWidget):
             self.tree.addTopLevelItem(self._item(problem, steps))
         self.stack.setCurrentWidget(self.tree if ordered else self.empty)
         errors = sum(1 for p in problems if p.is_error)
-        self.summary = f"Problems — {count_words(errors, len(problems) - errors)}"
+        notes = sum(1 for p in problems if p.severity == INFO)
+        self.summary = f"Problems — {count_words(errors, len(problems) - errors - notes, notes)}"
         self.summary_changed.emit(self.summary)
 
     def refresh_theme(self) -> None:

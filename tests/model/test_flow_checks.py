@@ -65,7 +65,7 @@ def test_label_inside_a_branch_counts_for_its_section(validator, catalog):
     ("other", []),
     ("missing", [("flow.unknown_section", "error", ("dest",))]),
     ("https://example.com/swml", []),
-    ("${next_section}", []),
+    ("${next_section}", [("flow.variable_not_set", "warning", ("dest",))]),  # nothing sets it
     ('{"version": "1.0.0", "sections": {"main": []}}', []),
 ])
 def test_execute_and_transfer_destinations(validator, catalog, dest, expected):

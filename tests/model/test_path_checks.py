@@ -48,12 +48,18 @@ def test_a_section_nobody_enters_is_warned_on_its_first_step(validator, catalog)
     got = found(validator, catalog, {"main": [{"hangup": {}}], "spare": [{"hangup": {}}]})
     assert got == [("flow.section_never_entered", "warning", ("sections", "spare"),
                     "No call ever enters section 'spare': no execute or transfer on the call's paths goes there")]
+    assert len(validator.unreachable) == 1  # its step is greyed
     assert codes(validator, catalog, {"main": [{"execute": {"dest": "spare"}}], "spare": [{"hangup": {}}]}) == []
+    assert validator.unreachable == frozenset()
 
 
 def test_a_destination_decided_at_run_time_may_enter_any_section(validator, catalog):
     assert codes(validator, catalog, {"main": [{"set": {"next": "spare"}}, {"transfer": {"dest": "${next}"}}],
-                                      "spare": [{"hangup": {}}]}) == []
+                                      "spare": [{"play": {"url": "say:${anything}"}}]}) == []
+    assert codes(validator, catalog, {"main": [{"play": {"url": "say:${unset}"}}, {"transfer": {"dest": "${next}"}}],
+                                      "spare": [{"hangup": {}}]}) == [
+        ("flow.variable_not_set", ("sections", "main", 0, "play", "url")),
+        ("flow.variable_not_set", ("sections", "main", 1, "transfer", "dest"))]
 
 
 def test_an_unconditional_goto_back_without_max_is_a_loop(validator, catalog):
@@ -210,3 +216,25 @@ def test_after_an_execute_whose_section_never_comes_back(validator, catalog):
                                      "(it ends the call or leaves)"),
         ("flow.unreachable", "play", "This step never runs: the section the execute above calls never comes back "
                                      "(it ends the call or leaves)")]
+
+
+def test_a_request_reply_needs_save_variables(validator, catalog):
+    request = {"request": {"url": "https://example.com/api", "method": "GET"}}
+    play = {"play": {"url": "say:${request_response.status}"}}
+    got = found(validator, catalog, {"main": [request, play]})
+    assert [(c, m) for c, _s, _p, m in got] == [("flow.variable_not_set", "'request_response' is empty here: no "
+                                                "request block with save_variables on comes before this step on any path")]
+    request["request"]["save_variables"] = True
+    assert codes(validator, catalog, {"main": [request, play]}) == []
+
+
+def test_steps_after_a_goto_that_always_jumps_back(validator, catalog):
+    loop = [{"label": "top"}, {"prompt": {"play": "say:1 to stop"}},
+            {"cond": [{"when": "prompt_value == '1'", "then": [{"hangup": {}}]}]},
+            {"goto": {"label": "top"}}, {"play": {"url": "say:after"}}]
+    got = found(validator, catalog, {"main": loop})
+    assert [(c, p[-2:], m) for c, _s, p, m in got] == [
+        ("flow.unreachable", (4, "play"), "This step never runs: the goto above jumps back to 'top' every time "
+                                          "(only after its default max of 100 jumps would the call go on)")]
+    loop[3]["goto"]["max"] = 3
+    assert codes(validator, catalog, {"main": loop}) == []

@@ -71,8 +71,8 @@ def test_destination_kinds(dest, kind):
 
 
 def test_numbers_and_addresses_come_with_ranges():
-    goto = sem.semantics("goto").numbers[0]
-    assert (goto.path, goto.minimum, goto.maximum) == (("max",), 1, 100)
+    goto = sem.semantics("goto").number(("max",))
+    assert (goto.path, goto.minimum, goto.maximum, goto.default) == (("max",), 1, 100, 100)
     assert ("to",) in [a.path for a in sem.semantics("connect").addresses]
     assert list(sem.match_paths({"serial": [{"to": "a"}, {"to": "b"}]}, ("serial", "*", "to"))) == [
         (("serial", 0, "to"), "a"), (("serial", 1, "to"), "b")]
