@@ -118,6 +118,7 @@ def test_a_failing_call_exits_1_with_the_first_difference(tmp_path, capsys):
     assert ('heard[1]: expected "Connecting you to sales." but the caller heard '
             '"Connecting you to support."') in out
     assert out.strip().endswith("0 passed, 1 failed")
+    assert "What happened:" in out and 'Transferred to section "support"' in out
 
 
 def test_a_script_without_calls_file_exits_2(tmp_path, capsys):
