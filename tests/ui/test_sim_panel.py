@@ -322,3 +322,18 @@ def test_the_params_of_an_executed_section_are_shown_while_it_runs(window):
     rows = {panel.variables.topLevelItem(i).text(0): panel.variables.topLevelItem(i).text(1)
             for i in range(panel.variables.topLevelItemCount())}
     assert rows == {"params.who": "Ann"}
+
+
+def test_keys_gather_until_hash_when_the_prompt_takes_several(window):
+    doc = swml_io.loads("sections:\n  main:\n    - prompt: {play: 'say:Your PIN, then hash', "
+                        "max_digits: 6, terminators: '#'}\n"
+                        "    - play: {url: 'say:PIN ${prompt_value}'}\n", "yaml",
+                        nesting=window.session.catalog.nesting)
+    window.session.replace_document(doc)
+    panel = try_call(window)
+    press(panel, "123")
+    assert panel.keypad.keys.text() == "123" and panel.sim.pending is not None
+    press(panel, "#")
+    assert panel.sim.end.reason == "end"
+    assert heard_lines(panel)[-1] == "2. Caller hears \u201cPIN 123\u201d"
+    assert panel.sim.variables()["prompt_digit_terminator"] == "#"
