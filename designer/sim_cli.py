@@ -161,7 +161,8 @@ def cmd_test(args: argparse.Namespace) -> int:
             else:
                 failed += 1
                 print(f"FAILED  {label}")
-                failures.append(f"{label}\n    {result.difference}")
+                run = "\n".join("      " + line for line in transcript(result.sim).splitlines())
+                failures.append(f"{label}\n    {result.difference}\n    What happened:\n{run}")
     js.close()
     for failure in failures:
         print(f"\nFAILED {failure}")

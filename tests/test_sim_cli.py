@@ -96,6 +96,8 @@ def test_an_unreadable_file_or_bad_input_exits_2(tmp_path, capsys):
     assert cli.main(["simulate", IVR, "--outcome", "connect=bussy"]) == 2
     assert ("'bussy' is not an outcome of connect; it can be answered, busy, no answer, declined, "
             "failed, connected") in capsys.readouterr().err
+    assert cli.main(["simulate", IVR, "--outcome", "prompt=no_match"]) == 2
+    assert "give it as an input" in capsys.readouterr().err
 
 
 def test_the_bundled_calls_files_pass(capsys):
@@ -116,6 +118,7 @@ def test_a_failing_call_exits_1_with_the_first_difference(tmp_path, capsys):
     assert ('heard[1]: expected "Connecting you to sales." but the caller heard '
             '"Connecting you to support."') in out
     assert out.strip().endswith("0 passed, 1 failed")
+    assert "What happened:" in out and 'Transferred to section "support"' in out
 
 
 def test_a_script_without_calls_file_exits_2(tmp_path, capsys):

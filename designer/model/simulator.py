@@ -127,6 +127,12 @@ class Simulator:
             self._answer = None
             self.taken.append(step.id)
             return self._finish(END_ERROR, str(exc), step)
+        except Exception as exc:  # noqa: BLE001 - a block the simulator cannot read must not
+            # take the window down; the message says it is the designer's fault, not the flow's.
+            self._answer = None
+            self.taken.append(step.id)
+            return self._finish(END_ERROR, f"The simulator could not run this block "
+                                f"({type(exc).__name__}: {exc}); please report it.", step)
         self._answer = None
         self.taken.append(step.id)
         self.events.append(event)

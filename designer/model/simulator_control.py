@@ -39,7 +39,7 @@ def _quote(value: Any) -> str:
 def _switch_value(sim: "Simulator", name: Any) -> Any:
     """The value a ``switch`` compares: a variable name (``prompt_value``, ``call.type``) or a
     placeholder."""
-    if not isinstance(name, str):
+    if not isinstance(name, str) or not name.strip():
         return None
     if "${" in name or "%{" in name:
         return sim.sub(name)
@@ -66,7 +66,12 @@ def pick_branches(sim: "Simulator", step: Step, group: tuple[Any, ...] = ()) -> 
             if branch.key == text:
                 return [branch.steps]
     for branch in found:
-        if branch.selector == sem.WHEN and sim.js.condition(branch.condition, sim.scopes()):
+        if branch.selector != sem.WHEN:
+            continue
+        if not branch.condition.strip():
+            raise _error('A "when" has no condition to test (it should be JavaScript text, '
+                         "such as prompt_value == '1').")
+        if sim.js.condition(branch.condition, sim.scopes()):
             return [branch.steps]
     fallback = [b.steps for b in found if b.selector in (sem.DEFAULT, sem.ELSE)]
     return fallback[:1]
@@ -186,17 +191,19 @@ def run_transfer(sim: "Simulator", step: Step) -> SimEvent:
 def run_execute(sim: "Simulator", step: Step) -> SimEvent:
     dest, params = _destination(sim, step)
     kind = sem.destination_kind(dest)
-    sim.frames()[-1].index += 1
     if kind == "section":
         section = sim.section(dest)
         if section is None:
             raise _error(f'There is no section "{dest}" to execute.')
+        sim.frames()[-1].index += 1
         event = sim.event(step, f'Runs section "{dest}", then comes back here.')
         sim.execute(section, params, step)
         return event
     from designer.model.simulator_methods import EXECUTE_CHOICES
+    # Asked before anything moves: a question re-runs this step once answered.
     value = sim.outcome(step, list(EXECUTE_CHOICES), "returned",
                         f"The script at {dest} runs elsewhere. What happens?")
+    sim.frames()[-1].index += 1
     if value == "hung up":
         event = sim.event(step, f"Ran the script at {dest}; it hung up.")
         sim.finish(END_HANGUP, f"The script at {dest} hung up", step)

@@ -119,7 +119,10 @@ def describe_play(item: dict[str, Any]) -> str:
         return "ringing" if item["ring"] is None else f"{_seconds(item['ring'])} of ringing"
     if "beep" in item:
         return "a beep"
-    return f"the audio file {item.get('url', '')}"
+    url = str(item.get("url", ""))
+    if "/recordings/" in url:  # a recording made during the call: its name reads better
+        return f"the recording {url.rsplit('/', 1)[-1]}"
+    return f"the audio file {url}"
 
 
 def _seconds(value: Any) -> str:

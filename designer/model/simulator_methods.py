@@ -51,6 +51,9 @@ def check_outcomes(outcomes: dict[str, list[str]]) -> None:
         ValueError: with the method, the value and the choices.
     """
     for method, values in outcomes.items():
+        if method == "prompt":
+            raise ValueError("a prompt gets what the caller does: give it as an input "
+                             "(keys, speech:WORDS or 'no input'), not as an outcome")
         choices = outcome_choices(method)
         if not choices:
             raise ValueError(f"'{method}' does not depend on the outside world: no outcome to give")
@@ -185,6 +188,8 @@ def run_set(sim: "Simulator", step: "Step") -> SimEvent:
 
 
 def run_unset(sim: "Simulator", step: "Step") -> SimEvent:
+    if not isinstance(step.params, (list, str)):
+        return sim.event(step, "Forgets nothing (unset takes a variable name or a list of names).")
     names = step.params if isinstance(step.params, list) else [step.params]
     for name in names:
         sim.state.vars.pop(str(name), None)
@@ -233,7 +238,9 @@ def run_record(sim: "Simulator", step: "Step") -> SimEvent:
     fmt = str(params.get("format") or "wav")
     url = f"https://files.signalwire.com/{sim.state.call.get('space_id', 'space')}/recordings/message-{number}.{fmt}"
     values = {"record_url": url if result == "success" else "", "record_result": result}
-    text = "Records the caller's message." if result == "success" else "The recording failed."
+    beep = params.get("beep") is True or str(params.get("beep")).lower() == "true"
+    text = ("Records the caller's message" + ("; the caller hears a beep first." if beep else ".")
+            if result == "success" else "The recording failed.")
     return sim.event(step, text, sets=values)
 
 

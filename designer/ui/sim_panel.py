@@ -244,7 +244,8 @@ class SimPanel(QWidget):
         queued = [str(i) for i in sim.inputs]
         self.queued.setText("Caller's next answers: " + ", ".join(queued) if queued else "")
         self.queued.setVisible(bool(queued))
-        self.variables.show_values(sim.variables(), set(sim.events[-1].set) if sim.events else set())
+        self.variables.show_values(sim.variables(), set(sim.events[-1].set) if sim.events else set(),
+                                   sim.state.params)
         self._draw()
         ended = sim.end is not None
         self.keypad.setVisible(not ended)

@@ -73,9 +73,12 @@ class VariablesView(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setColumnWidth(0, 190)
 
-    def show_values(self, values: dict[str, Any], fresh: set[str]) -> None:
+    def show_values(self, values: dict[str, Any], fresh: set[str],
+                    params: dict[str, Any] | None = None) -> None:
+        """``values`` by name, then the ``params`` of the section running (``params.NAME``)."""
         self.clear()
-        for name, value in sorted(values.items()):
+        rows = sorted(values.items()) + [(f"params.{k}", v) for k, v in sorted((params or {}).items())]
+        for name, value in rows:
             shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             row = QTreeWidgetItem([name, shown or "(empty)"])
             row.setToolTip(1, shown)

@@ -321,3 +321,74 @@ def test_the_window_is_asked_when_the_caller_has_nothing_queued(js):
     sim.add_input("7")
     sim.run()
     assert heard(sim) == ["Key?", "you said 7"]
+
+
+def test_nested_executes_each_see_their_own_params_and_return_in_order(js):
+    sim = simulate(js, """
+        sections:
+          main:
+            - execute: {dest: outer, params: {name: outer}}
+            - play: {url: "say:main sees ${params.name}."}
+          outer:
+            - execute: {dest: inner, params: {name: inner}}
+            - play: {url: "say:outer sees ${params.name}"}
+          inner:
+            - label: top
+            - set: {n: "${(vars.n || 0) + 1}"}
+            - goto: {label: top, max: 1}
+            - play: {url: "say:inner sees ${params.name} ${n}"}
+        """)
+    assert heard(sim) == ["inner sees inner 2", "outer sees outer", "main sees ."]
+
+
+def test_a_transfer_inside_an_executed_section_does_not_come_back(js):
+    sim = simulate(js, """
+        sections:
+          main:
+            - execute: {dest: part}
+            - play: {url: "say:never"}
+          part:
+            - transfer: {dest: other}
+          other:
+            - play: {url: "say:other"}
+        """)
+    assert heard(sim) == ["other"] and sim.end.reason == "end"
+
+
+def test_an_answered_question_runs_its_step_once(js):
+    doc = swml_io.loads(textwrap.dedent("""
+        sections:
+          main:
+            - execute: {dest: "https://example.com/elsewhere"}
+            - play: {url: "say:one"}
+            - play: {url: "say:two"}
+        """), "yaml")
+    sim = Simulator(doc, CallSetup(ask=True), js=js)
+    question = sim.run()
+    assert isinstance(question, Question) and question.choices == ["returned", "hung up"]
+    sim.answer("returned")
+    sim.run()
+    assert heard(sim) == ["one", "two"]
+    assert [e.method for e in sim.events] == ["execute", "play", "play"]
+
+
+def test_blocks_with_odd_params_run_or_stop_with_a_message(js):
+    sim = simulate(js, """
+        sections:
+          main:
+            - play: {url: 5}
+            - play: {urls: [null, 3, "say:x"]}
+            - prompt: {play: 7, max_digits: "three", terminators: 5}
+            - switch: {variable: 5, case: {"1": [{hangup: {}}]}}
+            - cond: [{when: "5 > 9", then: [{play: {url: "say:five"}}]}, {else: []}]
+            - sleep: "abc"
+            - set: [1, 2]
+            - unset: {a: 1}
+            - record_call: "x"
+            - connect: "x"
+            - request: 5
+            - return: [1, 2]
+        """)
+    assert sim.end.reason == "end" and len(sim.events) == 12
+    empty_when = simulate(js, "sections:\n  main:\n    - cond: [{when: 5, then: []}]\n")
+    assert empty_when.end.reason == "error" and 'A "when" has no condition' in empty_when.end.detail

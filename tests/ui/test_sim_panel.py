@@ -148,8 +148,8 @@ def test_record_and_play_back_example_plays_the_recording_step_by_step(window):
     assert panel.sim.end is None
     url = panel.sim.variables()["record_call_url"]
     assert url.startswith("https://") and url.endswith("recording-1.wav")
-    assert lines(panel)[-1] == ("5. Caller hears \u201cHere is what you said.\u201d, then the audio file "
-                                f"{url}.")
+    assert lines(panel)[-1] == ("5. Caller hears \u201cHere is what you said.\u201d, then the recording "
+                                "recording-1.wav.")
     panel.run_button.click()
     assert panel.sim.end.reason == "hangup"
 
@@ -251,7 +251,7 @@ def test_the_readme_first_flow_built_by_hand_plays_the_recording_back(window, tm
         "Recording started; the caller hears a beep.",
         "Caller hears \u201cLeave your message now\u201d, then 10 seconds of silence.",
         "Recording stopped.",
-        f"Caller hears \u201cPlaying back\u201d, then the audio file {url}."]
+        "Caller hears \u201cPlaying back\u201d, then the recording recording-1.wav."]
     script = tmp_path / "first.yaml"
     script.write_text(window.preview.text())
     assert cli.main(["simulate", str(script), "--json"]) == 0
@@ -296,3 +296,44 @@ def test_a_key_pressed_after_an_edit_starts_a_fresh_call_with_it(window):
     press(panel, "2")
     assert heard_lines(panel)[0] == "3. Caller hears \u201cPress 2 for support\u201d; the caller presses 2."
     assert "Dialling +15550100002" in panel.question_text.text()
+
+
+def test_the_speech_box_answers_a_prompt_that_listens_for_words(window):
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "008_recipe-collect-speech-input-and-branch.yaml"
+    assert window.files.open_path(str(path))
+    panel = try_call(window)
+    press(panel, "1")  # keys go unheard: this prompt only listens for speech
+    assert "only listens for speech: no input" in lines(panel)[1]
+    panel.keypad.speech.setFocus()
+    QTest.keyClicks(panel.keypad.speech, "sales")
+    QTest.keyClick(panel.keypad.speech, Qt.Key.Key_Return)
+    assert any('the caller says "sales"' in line for line in lines(panel))
+    assert "Dialling +15550100001" in panel.question_text.text()
+
+
+def test_the_params_of_an_executed_section_are_shown_while_it_runs(window):
+    doc = swml_io.loads("sections:\n  main:\n    - execute: {dest: greet, params: {who: Ann}}\n"
+                        "  greet:\n    - play: {url: 'say:Hi ${params.who}'}\n", "yaml",
+                        nesting=window.session.catalog.nesting)
+    window.session.replace_document(doc)
+    panel = try_call(window)
+    panel.restart(run=False)
+    panel.step_button.click()
+    rows = {panel.variables.topLevelItem(i).text(0): panel.variables.topLevelItem(i).text(1)
+            for i in range(panel.variables.topLevelItemCount())}
+    assert rows == {"params.who": "Ann"}
+
+
+def test_keys_gather_until_hash_when_the_prompt_takes_several(window):
+    doc = swml_io.loads("sections:\n  main:\n    - prompt: {play: 'say:Your PIN, then hash', "
+                        "max_digits: 6, terminators: '#'}\n"
+                        "    - play: {url: 'say:PIN ${prompt_value}'}\n", "yaml",
+                        nesting=window.session.catalog.nesting)
+    window.session.replace_document(doc)
+    panel = try_call(window)
+    press(panel, "123")
+    assert panel.keypad.keys.text() == "123" and panel.sim.pending is not None
+    press(panel, "#")
+    assert panel.sim.end.reason == "end"
+    assert heard_lines(panel)[-1] == "2. Caller hears \u201cPIN 123\u201d"
+    assert panel.sim.variables()["prompt_digit_terminator"] == "#"
