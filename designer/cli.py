@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from designer import report_formats
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 COMMANDS = ("validate", "convert", "export")
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -123,7 +125,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             if as_text:
                 print(_record_line(rec))
     if not as_text:
-        from designer import __version__, report_formats
+        from designer import __version__
         out = report_formats.render(out_format, records, args.files, __version__)
         if out:
             print(out)
@@ -218,7 +220,7 @@ def _command_parser(prog: str) -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("--schema", help="SWML schema file (default: the bundled one)")
     validate.add_argument("--json", action="store_true", help="print the problems as a JSON list (--format json)")
-    validate.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
+    validate.add_argument("--format", choices=report_formats.FORMATS, default="text",
                           help="text (default), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)")
     validate.set_defaults(run=cmd_validate)
     for name, run, help_text in (("convert", cmd_convert, "convert between YAML and JSON (by extension)"),
