@@ -6,6 +6,7 @@ them in its own step: ``pytest -m build``.
 """
 
 import os
+import select
 import shutil
 import struct
 import subprocess
@@ -29,7 +30,8 @@ pytestmark = pytest.mark.build
 
 def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env.update(QT_QPA_PLATFORM="offscreen", **extra)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.update(extra)
     return env
 
 
@@ -122,6 +124,29 @@ def test_the_built_binary_reports_its_version_and_passes_the_self_check(built_ap
     done = _run([BINARY, "--self-check"], tmp_path, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "FAIL" not in done.stdout and done.stdout.splitlines()[-1] == "all checks passed"
+
+
+def test_the_built_binary_runs_on_an_x_server(built_app, tmp_path):
+    """The xcb platform plugin and the libraries it needs survived the trimming (offscreen
+    alone would not notice): the self-check passes on a throw-away Xvfb display."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed")
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen([xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              pass_fds=[write_fd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    try:
+        ready, _, _ = select.select([read_fd], [], [], 30)
+        assert ready, "Xvfb did not start"
+        display = os.read(read_fd, 16).decode().strip()
+        done = _run([BINARY, "--self-check"], tmp_path, timeout=300, QT_QPA_PLATFORM="xcb", DISPLAY=f":{display}")
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "on the xcb platform" in done.stdout
+    finally:
+        os.close(read_fd)
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_the_built_binary_renders_a_screenshot_of_an_example(built_app, tmp_path):
