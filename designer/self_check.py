@@ -6,6 +6,8 @@ printed line (``ok`` or ``FAIL``), and exits 0 only when every check passed:
 
 - the schema loads and the catalog has its blocks;
 - every bundled example parses and validates without errors;
+- the JavaScript engine of the call simulator evaluates an expression (when it is installed:
+  it is a native library a bundler can miss);
 - qtawesome's icon fonts load (they are data files a bundler can drop);
 - the app icon renders (it needs Qt's SVG image plugin, which a trimmed build could lose);
 - one example opens in an offscreen main window and renders to a non-blank picture.
@@ -20,6 +22,7 @@ import os
 import sys
 import tempfile
 import traceback
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
 
@@ -146,10 +149,24 @@ def _colours(image: Any, step: int = 4) -> int:
     return len(seen)
 
 
+def _expressions(state: dict[str, Any]) -> str:
+    from designer.model import jsengine  # the call simulator's embedded V8 (a native library)
+    engine = jsengine.JsEngine()
+    try:
+        value = engine.evaluate("1 + 2", {})
+    finally:
+        engine.close()
+    if value != 3:
+        raise AssertionError(f"the JavaScript engine gave {value!r} for 1 + 2")
+    return "the JavaScript engine evaluates ${1 + 2} = 3"
+
+
 def checks() -> Iterator[Check]:
     """The checks in the order they run; later ones use what earlier ones put in the state."""
     yield "schema", _schema
     yield from _example_checks()
+    if find_spec("designer.model.jsengine") is not None:  # present once the simulator is in
+        yield "expressions", _expressions
     yield "qt", _qt
     yield "icon fonts", _fonts
     yield "app icon", _app_icon

@@ -55,3 +55,36 @@ def test_self_check_runs_from_the_command_line_headless():
                           text=True, timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1] == "all checks passed"
+
+
+def _fake_engine(monkeypatch, result):
+    """Stand-in for the simulator's designer.model.jsengine (V8), which lives on another branch."""
+    import importlib.machinery
+    import types
+
+    module = types.ModuleType("designer.model.jsengine")
+    module.__spec__ = importlib.machinery.ModuleSpec("designer.model.jsengine", None)
+
+    class JsEngine:
+        def evaluate(self, body, scopes):
+            return result
+
+        def close(self):
+            pass
+
+    module.JsEngine = JsEngine
+    monkeypatch.setitem(sys.modules, "designer.model.jsengine", module)
+
+
+def test_self_check_tries_the_javascript_engine_when_there_is_one(qapp, monkeypatch):
+    _fake_engine(monkeypatch, 3)
+    out = io.StringIO()
+    assert self_check.run(out=out) == 0
+    assert "ok   expressions: the JavaScript engine evaluates ${1 + 2} = 3" in out.getvalue()
+
+
+def test_self_check_fails_when_the_javascript_engine_miscounts(qapp, monkeypatch):
+    _fake_engine(monkeypatch, "3")
+    out = io.StringIO()
+    assert self_check.run(out=out) == 1
+    assert "FAIL expressions: AssertionError: the JavaScript engine gave '3' for 1 + 2" in out.getvalue()
