@@ -1,7 +1,8 @@
 """The ``swml-designer`` command: open the window, or validate/convert/export scripts from a shell.
 
     swml-designer [FILE] [--schema FILE] [--screenshot OUT.png]    open the designer
-    swml-designer validate FILE... [--schema FILE] [--json]        check scripts
+    swml-designer validate FILE... [--schema FILE] [--format text|json|github|sarif]   check scripts
+    swml-designer --version | --self-check                          what a built app can run headless
     swml-designer convert IN OUT [--schema FILE]                   YAML <-> JSON by extension
     swml-designer export IN OUT [--schema FILE] [--force]          convert, refusing scripts with errors
     swml-designer simulate FILE [--input INPUT]... [--json] ...    play a call through a script
@@ -19,6 +20,8 @@ import re
 import sys
 from pathlib import Path
 from typing import Any, Sequence
+
+from designer import report_formats
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 COMMANDS = ("validate", "convert", "export", "simulate", "test")
@@ -100,6 +103,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except _Failure as exc:
         print(exc.line, file=sys.stderr)
         return EXIT_UNREADABLE
+    out_format = "json" if args.json else args.format
+    as_text = out_format == "text"
     validator = validator_for(catalog)
     records: list[dict[str, Any]] = []
     status = EXIT_OK
@@ -109,7 +114,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except _Failure as exc:
             status = EXIT_UNREADABLE
             records.append(exc.record or {})
-            if not args.json:
+            if as_text:
                 print(exc.line)
             continue
         problems = validator.validate(doc, text, fmt)
@@ -119,10 +124,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
             records.append(rec)
             if problem.is_error and status == EXIT_OK:
                 status = EXIT_PROBLEMS
-            if not args.json:
+            if as_text:
                 print(_record_line(rec))
-    if args.json:
-        print(json.dumps(records, indent=2, ensure_ascii=False))
+    if not as_text:
+        from designer import __version__
+        out = report_formats.render(out_format, records, args.files, __version__)
+        if out:
+            print(out)
     return status
 
 
@@ -181,11 +189,22 @@ def _gui_parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", help="a SWML script (.yaml or .json) to open")
     parser.add_argument("--schema", help="a newer SWML schema file to use instead of the bundled one")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and quit")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check the schema, the examples and an offscreen window; exit 0 when all pass")
     return parser
+
+
+def _version() -> str:
+    from designer import __version__
+    return __version__
 
 
 def run_gui(argv: Sequence[str], prog: str = "swml-designer") -> int:
     args = _gui_parser(prog).parse_args(list(argv))
+    if args.self_check:
+        from designer import self_check
+        return self_check.main(args.schema)
     try:
         from designer.ui import app
     except ImportError as exc:
@@ -202,7 +221,9 @@ def _command_parser(prog: str) -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check SWML scripts; prints FILE:LINE:COL: severity: PATH: MESSAGE")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("--schema", help="SWML schema file (default: the bundled one)")
-    validate.add_argument("--json", action="store_true", help="print the problems as a JSON list")
+    validate.add_argument("--json", action="store_true", help="print the problems as a JSON list (--format json)")
+    validate.add_argument("--format", choices=report_formats.FORMATS, default="text",
+                          help="text (default), json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)")
     validate.set_defaults(run=cmd_validate)
     for name, run, help_text in (("convert", cmd_convert, "convert between YAML and JSON (by extension)"),
                                  ("export", cmd_export, "convert, refusing scripts that have errors")):
