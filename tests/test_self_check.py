@@ -58,22 +58,16 @@ def test_self_check_runs_from_the_command_line_headless():
 
 
 def _fake_engine(monkeypatch, result):
-    """Stand-in for the simulator's designer.model.jsengine (V8), which lives on another branch."""
-    import importlib.machinery
-    import types
+    """The simulator's V8 engine answering ``result`` for any expression."""
+    from designer.model import jsengine
 
-    module = types.ModuleType("designer.model.jsengine")
-    module.__spec__ = importlib.machinery.ModuleSpec("designer.model.jsengine", None)
+    monkeypatch.setattr(jsengine.JsEngine, "evaluate", lambda self, body, scopes: result)
 
-    class JsEngine:
-        def evaluate(self, body, scopes):
-            return result
 
-        def close(self):
-            pass
-
-    module.JsEngine = JsEngine
-    monkeypatch.setitem(sys.modules, "designer.model.jsengine", module)
+def test_self_check_runs_the_real_javascript_engine(qapp):
+    out = io.StringIO()
+    assert self_check.run(out=out) == 0
+    assert "ok   expressions: the JavaScript engine evaluates ${1 + 2} = 3" in out.getvalue()
 
 
 def test_self_check_tries_the_javascript_engine_when_there_is_one(qapp, monkeypatch):
