@@ -15,17 +15,15 @@ Exit codes: 0 all fine (warnings allowed), 1 errors found (or the window could n
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from pathlib import Path
 from typing import Any, Sequence
 
 from designer import report_formats
+from designer.model.problems import format_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 COMMANDS = ("validate", "convert", "export", "simulate", "test")
-_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class _Failure(Exception):
@@ -38,17 +36,6 @@ class _Failure(Exception):
 
 
 # ----------------------------------------------------------------------------- formatting
-def format_path(path: Sequence[Any]) -> str:
-    """``("sections", "main", 1, "record_call")`` -> ``sections.main[1].record_call``."""
-    out = ""
-    for key in path:
-        if isinstance(key, int):
-            out += f"[{key}]"
-        elif _KEY.match(str(key)):
-            out += ("." if out else "") + str(key)
-        else:
-            out += f"[{json.dumps(str(key))}]"
-    return out or "(document)"
 
 
 def _problem_record(file: str, problem: Any) -> dict[str, Any]:

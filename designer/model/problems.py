@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field as dataclass_field
-from typing import Any
+from typing import Any, Sequence
 
 from designer.model.steps import MISSING
 
@@ -11,6 +13,22 @@ ERROR = "error"
 WARNING = "warning"
 #: A note on style: the script does what it says, but could say it more plainly.
 INFO = "info"
+
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def format_path(path: Sequence[Any]) -> str:
+    """``("sections", "main", 1, "record_call")`` -> ``sections.main[1].record_call``: how
+    ``validate``, ``simulate`` and the problems list write a place in the data."""
+    out = ""
+    for key in path:
+        if isinstance(key, int):
+            out += f"[{key}]"
+        elif _KEY.match(str(key)):
+            out += ("." if out else "") + str(key)
+        else:
+            out += f"[{json.dumps(str(key))}]"
+    return out or "(document)"
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ way; nothing here knows about widgets or terminals.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
+
+from designer.model.problems import format_path  # noqa: F401 - the simulator's paths are validate's
 
 #: How a run can end (``RunEnd.reason``).
 END_HANGUP = "hangup"
@@ -18,20 +18,8 @@ END_TRANSFER = "transfer"
 END_MAX_STEPS = "max_steps"
 END_ERROR = "error"
 
-_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def format_path(path: Sequence[Any]) -> str:
-    """``("sections", "main", 1)`` -> ``sections.main[1]``: the form ``validate`` prints."""
-    out = ""
-    for key in path:
-        if isinstance(key, int):
-            out += f"[{key}]"
-        elif _KEY.match(str(key)):
-            out += ("." if out else "") + str(key)
-        else:
-            out += f"[{json.dumps(str(key))}]"
-    return out or "(document)"
 
 
 @dataclass

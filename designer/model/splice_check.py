@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from yaml.nodes import SequenceNode
 
@@ -68,10 +68,10 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
     if not (0 <= start < len(prev.lines) and start < len(lines)) or not _dash(prev.lines[start], column) \
             or not _dash(lines[start], column):
         return None
-    head = _common_prefix(prev.lines, lines)
+    head = common_prefix(prev.lines, lines)
     if head < start:
         return None
-    tail = _common_suffix(prev.lines, lines, head)
+    tail = common_suffix(prev.lines, lines, head)
     end = _item_end(lines, start, column)
     if end is None or end < len(lines) - tail:
         return None
@@ -131,8 +131,9 @@ def _dedent(line: str, column: int) -> str | None:
     return line[column:] if len(line) >= column else line.lstrip(" ")
 
 
-def _common_prefix(a: list[str], b: list[str]) -> int:
-    """Length of the common prefix, by bisection on slice equality (compared in C)."""
+def common_prefix(a: Sequence[Any], b: Sequence[Any]) -> int:
+    """Length of the common prefix of two lists or strings, by bisection on slice equality
+    (compared in C): a change in the middle of 40,000 lines costs microseconds."""
     lo, hi = 0, min(len(a), len(b))
     while lo < hi:
         mid = (lo + hi + 1) // 2
@@ -143,8 +144,9 @@ def _common_prefix(a: list[str], b: list[str]) -> int:
     return lo
 
 
-def _common_suffix(a: list[str], b: list[str], head: int) -> int:
-    """Length of the common suffix that does not overlap the first ``head`` lines."""
+def common_suffix(a: Sequence[Any], b: Sequence[Any], head: int = 0) -> int:
+    """Length of the common suffix of two lists or strings that does not overlap their first
+    ``head`` items (see :func:`common_prefix`)."""
     lo, hi = 0, min(len(a), len(b)) - head
     while lo < hi:
         mid = (lo + hi + 1) // 2
