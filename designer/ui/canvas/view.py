@@ -276,6 +276,9 @@ class FlowView(QGraphicsView):
             self.space_held = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
+        if event.key() == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.duplicate_selection()  # before Delete: GNOME also binds Delete to Ctrl+D
+            return
         actions = {
             QKeySequence.StandardKey.Delete: self.delete_selection,
             QKeySequence.StandardKey.Copy: self.copy_selection,
@@ -292,8 +295,6 @@ class FlowView(QGraphicsView):
             navigation.arrow_key(self, _ARROWS[event.key()], bool(event.modifiers() & Qt.KeyboardModifier.AltModifier))
         elif event.key() == Qt.Key.Key_Backspace:
             self.delete_selection()
-        elif event.key() == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.duplicate_selection()
         elif event.key() == Qt.Key.Key_Escape:
             self.session.select([])
         else:
