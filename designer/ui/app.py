@@ -146,6 +146,7 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
 
 
 def _screenshot(app: QApplication, window, out: str) -> int:
+    window.keep_on_screen = False  # a picture of a set size, whatever the screen
     window.resize(1600, 1000)
     window.show()
     for _ in range(3):

@@ -114,6 +114,7 @@ class ProblemsPanel(QWidget):
 
         self.empty = QLabel("No problems found. The flow is valid SWML.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)  # a narrow dock wraps the sentence instead of widening the window
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)

@@ -17,6 +17,8 @@ from designer.ui.inspector import icons
 from designer.ui.inspector.form import StepForm, form_shape
 
 EMPTY_NONE = "Select a block to edit it"
+#: Narrowest the panel gets; every form fits it (labels go above fields), so it never scrolls sideways.
+MIN_WIDTH = 300
 EMPTY_MANY = "{n} blocks are selected.\nSelect one block to edit it."
 
 STYLE = """
@@ -38,7 +40,7 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.session = session
         self.form: StepForm | None = None
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(MIN_WIDTH)
         self.setStyleSheet(STYLE)
         self.stack = QStackedWidget(self)
         self.empty = QLabel(EMPTY_NONE, self)
@@ -58,7 +60,8 @@ class Inspector(QWidget):
         self.scroll = QScrollArea(self.page)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Never sideways: a sideways scroll jumps when a field takes focus and hides label starts.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         page.addWidget(self.scroll, 1)
         self.stack.addWidget(self.page)
         layout = QVBoxLayout(self)
