@@ -56,7 +56,17 @@ class CanvasEdits:
         owner = target.owner
         if isinstance(owner, Step):
             x, y = self.pos_of(owner.id) or (0.0, 0.0)
-            return (x + BLOCK_W + H_GAP, snap(y + step_height(owner) + V_GAP))
+            # A column of its own, right of the owner's other branches: a first "case 2" block
+            # must not land on top of case 1's chain.
+            column = x + BLOCK_W + H_GAP
+            for _, other in owner.child_lists():
+                if other is target:
+                    continue
+                for s in walk_steps(other):
+                    pos = self.pos_of(s.id)
+                    if pos is not None:
+                        column = max(column, pos[0] + BLOCK_W + H_GAP)
+            return (column, snap(y + step_height(owner) + V_GAP))
         if owner is not None and hasattr(owner, "name"):
             x, y = self.pos_of(f"section:{owner.name}") or (0.0, 0.0)
             return (x - (BLOCK_W - 160) / 2, y + START_H + V_GAP)

@@ -1,0 +1,138 @@
+"""While a block is dragged the canvas marks where it would go, and the drop lands exactly there."""
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from designer.ui.canvas.drop_target import SNAP_REACH
+from designer.ui.interactions.palette_drop import METHOD_MIME
+
+from tests.ui.canvas_helpers import make_view
+
+_ACTIONS, _LEFT, _NONE = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+
+def _mime(method):
+    mime = QMimeData()
+    mime.setData(METHOD_MIME, method.encode("utf-8"))
+    return mime
+
+
+def drag_to(view, scene_pos, method="play"):
+    """Enter and move over ``scene_pos``: what the marker shows (its target, or None)."""
+    mime = _mime(method)
+    point = QPoint(view.mapFromScene(scene_pos))
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(point, _ACTIONS, mime, _LEFT, _NONE))
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(point, _ACTIONS, mime, _LEFT, _NONE))
+    marker = view.drop_handler.marker
+    shown = marker is not None and marker.isVisible()
+    return (view.drop_handler.target if shown else None), mime, point
+
+
+def release(view, mime, point):
+    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(point), _ACTIONS, mime, _LEFT, _NONE))
+
+
+def drag_and_drop(view, scene_pos, method="play"):
+    target, mime, point = drag_to(view, scene_pos, method)
+    place = (target.steps, target.index) if target is not None else None
+    release(view, mime, point)
+    return target, place
+
+
+def landed_where_shown(session, place, method="play"):
+    """The new (selected) block stands where the marker said."""
+    step = session.selected_step()
+    assert step is not None and step.method == method
+    if place is None:
+        return any(step in chain.steps for chain in session.doc.detached)
+    steps, index = place
+    return steps[index] is step
+
+
+MENU = {"version": "1.0.0", "sections": {"main": [
+    {"answer": {}},
+    {"switch": {"variable": "prompt_value", "case": {"1": [{"hangup": {}}], "2": []}, "default": []}}]}}
+
+
+@pytest.mark.parametrize("below", [10, 40, 60, 90])
+def test_a_drop_under_the_start_node_attaches_at_several_distances(qtbot, below):
+    session, view = make_view(qtbot)
+    start = view.flow_scene.starts["main"]
+    target, place = drag_and_drop(view, start.port_pos() + QPointF(0, below), "record_call")
+    main = session.doc.sections[0].steps
+    assert target is not None and target.steps is main and target.words == "First block of main"
+    assert [s.method for s in main] == ["record_call"] and landed_where_shown(session, place, "record_call")
+
+
+def test_a_drop_a_little_to_the_side_under_the_start_node_still_attaches(qtbot):
+    session, view = make_view(qtbot)
+    start = view.flow_scene.starts["main"]
+    target, place = drag_and_drop(view, start.port_pos() + QPointF(150, 70))
+    assert target is not None and target.steps is session.doc.sections[0].steps
+    assert landed_where_shown(session, place)
+
+
+def test_far_from_everything_nothing_is_marked_and_the_block_stands_alone(qtbot):
+    session, view = make_view(qtbot)
+    start = view.flow_scene.starts["main"]
+    target, place = drag_and_drop(view, start.port_pos() + QPointF(0, SNAP_REACH + 200))
+    assert target is None and place is None
+    assert len(session.doc.sections[0].steps) == 0 and len(session.doc.detached) == 1
+    assert landed_where_shown(session, place)
+
+
+def test_a_drop_beside_an_empty_case_goes_into_that_case_not_under_the_case_before(qtbot):
+    session, view = make_view(qtbot, MENU)
+    switch = session.doc.sections[0].steps[1]
+    item = view.block_item(switch.id)
+    port = item.port_pos(("branch", switch.id, 1))  # case 2
+    target, place = drag_and_drop(view, port + QPointF(45, 4))
+    case2 = switch.params["case"]["2"]
+    assert target is not None and target.steps is case2 and "case 2" in target.words
+    assert [s.method for s in case2] == ["play"] and landed_where_shown(session, place)
+    case1_item = view.block_item(switch.params["case"]["1"][0].id)
+    new_item = view.block_item(case2[0].id)
+    assert not new_item.sceneBoundingRect().intersects(case1_item.sceneBoundingRect())
+
+
+def test_a_drop_on_a_link_is_marked_on_that_link_and_inserted_there(qtbot):
+    session, view = make_view(qtbot, MENU)
+    main = session.doc.sections[0].steps
+    edge = view.flow_scene.edges[(("out", main[0].id), main[1].id)]
+    target, mime, point = drag_to(view, edge.path().pointAtPercent(0.5))
+    assert target is not None and target.kind == "link" and edge.highlighted
+    release(view, mime, point)
+    assert not edge.highlighted
+    assert [s.method for s in main] == ["answer", "play", "switch"]
+
+
+def test_wherever_it_is_dropped_the_block_lands_where_the_marker_said(qtbot):
+    session, view = make_view(qtbot, MENU, centre="all")
+    scene = view.flow_scene
+    bounds = scene.itemsBoundingRect().adjusted(-60, -60, 120, 160)
+    step = 37.0
+    y = bounds.top()
+    tried = 0
+    while y < bounds.bottom():
+        x = bounds.left()
+        while x < bounds.right():
+            before = session.undo_stack.index()
+            _target, place = drag_and_drop(view, QPointF(x, y))
+            assert landed_where_shown(session, place), (x, y)
+            session.undo_stack.undo()
+            assert session.undo_stack.index() == before
+            tried += 1
+            x += step * 3
+        y += step
+    assert tried > 30
+
+
+def test_leaving_the_canvas_hides_the_marker(qtbot):
+    session, view = make_view(qtbot)
+    start = view.flow_scene.starts["main"]
+    target, _mime, _point = drag_to(view, start.port_pos() + QPointF(0, 30))
+    assert target is not None and view.drop_handler.marker.isVisible()
+    view.drop_handler.leave()
+    assert not view.drop_handler.marker.isVisible()
