@@ -45,6 +45,7 @@ TABLE: dict[str, tuple[object, ...]] = {
     "fix_all": ("Ctrl+Shift+F",),
     "getting_started": (Key.HelpContents,),
     "shortcuts": ("Ctrl+/",),
+    "block_search": ("Ctrl+K",),
 }
 
 

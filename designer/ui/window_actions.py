@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from designer.model import examples
 from designer.ui import shortcuts
 from designer.ui.getting_started import GettingStarted
+from designer.ui.interactions import next_block
 from designer.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -137,6 +138,9 @@ class WindowActions:
         flow = bar.addMenu("F&low")
         flow.addAction(self.add("add_section", "Add &Section…", w.add_section,
                                 "mdi6.playlist-plus", "Add a named section other blocks can go to"))
+        flow.addAction(self.add("block_search", "Add &Block…",
+                                lambda: next_block.add_block_by_search(canvas),
+                                "mdi6.plus-box-outline", "Find a block by name and add it after the selected one"))
         flow.addAction(self.add("validate", "&Validate Now", w.validate_now, "mdi6.check-decagram-outline"))
         flow.addAction(self.add("fix_all", "&Fix Simple Problems", w.fix_all, "mdi6.auto-fix",
                                 "Apply every sure correction, e.g. \"true\" written as text becomes true"))

@@ -109,12 +109,17 @@ class CanvasEdits:
         return (children[ref[2]][1], 0) if ref[2] < len(children) else None
 
     # ----------------------------------------------------------------- inserting
-    def insert_method(self, method: str, target: StepList, index: int, text: str | None = None) -> Step:
-        """A new block of ``method`` at ``index`` of ``target``; later blocks make room."""
+    def insert_method(self, method: str, target: StepList, index: int, text: str | None = None,
+                      at: Pos | None = None) -> Step:
+        """A new block of ``method`` at ``index`` of ``target``; later blocks make room (unless
+        it is placed ``at`` a point the user chose)."""
         step = self.new_step(method)
         cmd = GroupCommand(text or f"Add {method}", doc=self.doc)
-        pos = self.slot(target, index)
-        self._make_room(target, index, step_height(step) + V_GAP, cmd)
+        if at is not None:
+            pos = (snap(at[0]), snap(at[1]))
+        else:
+            pos = self.slot(target, index)
+            self._make_room(target, index, step_height(step) + V_GAP, cmd)
         cmd.add(InsertStepCommand(self.doc, target, index, step))
         cmd.add(SetPositionsCommand(self.doc, {step.id: pos}))
         self._push(cmd)

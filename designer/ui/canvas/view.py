@@ -50,6 +50,7 @@ class FlowView(QGraphicsView):
         self.edits = CanvasEdits(self.flow_scene)
         self.drop_handler = PaletteDrop(self)
         self.interaction = None
+        self.block_search = None  # the open "pick the next block" box, if any
         self.space_held = False
         self.setAcceptDrops(True)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
