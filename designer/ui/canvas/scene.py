@@ -244,7 +244,10 @@ class FlowScene(QGraphicsScene):
         p1 = self.port_pos(edge.source)
         target = self.blocks.get(edge.target_id)
         if p1 is not None and target is not None:
-            edge.set_ends(p1, target.port_pos(("in", edge.target_id)))
+            owner = self.item_for_key(self._owner_key(edge.source))
+            around = owner.mapRectToScene(owner.card_rect()) if isinstance(owner, BlockItem) else None
+            edge.set_ends(p1, target.port_pos(("in", edge.target_id)), around,
+                          target.mapRectToScene(target.card_rect()))
 
     def _update_edges_of(self, key: str) -> None:
         for edge_key in self._edges_at.get(key, ()):

@@ -40,7 +40,10 @@ def ask_next_block(view, source: PortRef, scene_pos: QPointF | None = None) -> B
         place = view.edits.target_of(source)
         if place is None:
             return
-        at = (scene_pos.x() - BLOCK_W / 2, scene_pos.y()) if scene_pos is not None else None
+        steps, index = place
+        # At the end of a chain it stands where the link was let go; into the middle of one it
+        # takes its place in the chain (the blocks after it move down), so the chain stays straight.
+        at = (scene_pos.x() - BLOCK_W / 2, scene_pos.y()) if scene_pos is not None and index >= len(steps) else None
         step = view.edits.insert_method(method, place[0], place[1], at=at)
         view.session.select([step.id])
         view.reveal(step.id)
