@@ -37,6 +37,8 @@ EMPTY_HINT = ("Drag a block from the Blocks list and drop it under \u201cmain\u2
 MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
 #: Below this zoom block titles stop being readable, so opening a big flow does not go below it.
 READABLE_ZOOM = 0.8
+#: Fit to View shrinks no further than this: below it block titles cannot be read at all.
+FIT_MIN_ZOOM = 0.6
 
 
 class FlowView(QGraphicsView):
@@ -89,29 +91,40 @@ class FlowView(QGraphicsView):
         return self.flow_scene.blocks.get(step_id)
 
     def fit_to_view(self) -> None:
-        """Show every block; never magnify beyond 100 %."""
+        """Show every block, never magnified beyond 100 % nor shrunk below :data:`FIT_MIN_ZOOM`
+        (text stops being readable); a flow too big for that shows from its start: scroll for more."""
         rect = self.flow_scene.itemsBoundingRect()
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > 1.0:
+        if self.zoom() > 1.0:
             self.reset_zoom()
             self.centerOn(rect.center())
+        elif self.zoom() < FIT_MIN_ZOOM:
+            self._show_start(FIT_MIN_ZOOM)
 
     def show_flow(self) -> None:
         """The view after opening a flow: fit it all when that stays readable, else show its
         top-left (the ``main`` start) at a readable zoom; the user scrolls or fits for the rest."""
         self.fit_to_view()
-        if self.zoom() >= READABLE_ZOOM:
-            return
+        if self.zoom() < READABLE_ZOOM:
+            self._show_start(READABLE_ZOOM)
+
+    def _show_start(self, zoom: float) -> None:
+        """At ``zoom``, the selected block, else the ``main`` start node, near the top-left."""
         self.resetTransform()
-        self.scale(READABLE_ZOOM, READABLE_ZOOM)
+        self.scale(zoom, zoom)
+        selected = self.session.selected_step()
+        item = self.flow_scene.blocks.get(selected.id) if selected is not None else None
+        if item is not None:
+            self.centerOn(item)
+            return
         start = self.flow_scene.starts.get("main")
         rect = start.sceneBoundingRect() if start is not None else self.flow_scene.itemsBoundingRect()
         size = self.viewport().size()
         margin = 40.0
-        self.centerOn(rect.left() - margin + size.width() / READABLE_ZOOM / 2,
-                      rect.top() - margin + size.height() / READABLE_ZOOM / 2)
+        self.centerOn(rect.left() - margin + size.width() / zoom / 2,
+                      rect.top() - margin + size.height() / zoom / 2)
 
     def free_spot_for_section(self) -> tuple[float, float]:
         """Where a new section's start node goes: right of everything, level with the others."""
