@@ -17,7 +17,9 @@ import math
 from pathlib import Path
 from typing import Any, Iterator
 
+from designer.model.branches import open_slots
 from designer.model.document import Document, Step, StepList
+from designer.model.steps import NestingRules
 
 GRID = 20
 BLOCK_W = 240
@@ -38,8 +40,13 @@ def block_height(branch_count: int) -> float:
     return BLOCK_BASE_H + (branch_count * BRANCH_ROW_H + 6 if branch_count else 0)
 
 
-def step_height(step: Step) -> float:
-    return block_height(len(step.child_lists()))
+def step_height(step: Step, nesting: NestingRules | None = None) -> float:
+    """Height of ``step``'s block; with the nesting rules, its "+" rows for open branch slots
+    (:mod:`designer.model.branches`) count too, as the canvas draws them."""
+    rows = len(step.child_lists())
+    if nesting is not None:
+        rows += len(open_slots(step, nesting(step.method)))
+    return block_height(rows)
 
 
 def snap(value: float, grid: float = GRID) -> float:
@@ -59,21 +66,22 @@ def auto_layout(doc: Document) -> Positions:
     top = START_H + V_GAP
     for section in doc.sections:
         out[f"section:{section.name}"] = (x + (BLOCK_W - START_W) / 2, 0.0)
-        width, _ = _place_list(section.steps, x, top, out)
+        width, _ = _place_list(section.steps, x, top, out, doc.nesting)
         x += max(width, BLOCK_W) + SECTION_GAP
     for chain in doc.detached:
-        width, _ = _place_list(chain, x, top, out)
+        width, _ = _place_list(chain, x, top, out, doc.nesting)
         x += max(width, BLOCK_W) + SECTION_GAP
     return out
 
 
-def _place_list(steps: StepList, x: float, y: float, out: Positions) -> tuple[float, float]:
+def _place_list(steps: StepList, x: float, y: float, out: Positions,
+                nesting: NestingRules | None = None) -> tuple[float, float]:
     """Place a chain downwards from (x, y); returns (width used, bottom y)."""
     width = BLOCK_W if len(steps) else 0.0
     bottom = y
     for step in steps:
         out[step.id] = (x, y)
-        bottom = y + step_height(step)
+        bottom = y + step_height(step, nesting)
         bx = x + BLOCK_W + H_GAP
         branch_top = _ceil_grid(bottom + V_GAP)
         # The last branch takes the nearest column: branch ports are stacked down the block's
@@ -81,7 +89,7 @@ def _place_list(steps: StepList, x: float, y: float, out: Positions) -> tuple[fl
         for _, child in reversed(step.child_lists()):
             if not len(child):
                 continue
-            w, b = _place_list(child, bx, branch_top, out)
+            w, b = _place_list(child, bx, branch_top, out, nesting)
             bx += w + H_GAP
             bottom = max(bottom, b)
         width = max(width, bx - H_GAP - x)

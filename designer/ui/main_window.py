@@ -298,8 +298,8 @@ class MainWindow(QMainWindow):
             f"<h3>{APP_TITLE}</h3>"
             "<p>Build SignalWire SWML call flows (voicemail, IVR menus, recorded calls) on a canvas "
             "and get valid SWML as YAML or JSON.</p>"
-            "<p>Bundled schema: the SWML JSON Schema from SignalWire's Agents SDK "
-            "(github.com/signalwire/signalwire-agents, <code>signalwire_agents/schema.json</code>), "
+            "<p>Bundled schema: the SWML JSON Schema from SignalWire's Python SDK "
+            "(signalwire-sdk 3.7.5, <code>signalwire/schema.json</code>), "
             "MIT License, Copyright (c) 2025 SignalWire.</p>"
             f"<p>{preferences.schema_label(self.schema_path)}</p>")
 

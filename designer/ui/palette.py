@@ -8,11 +8,12 @@ activate it (double-click, Enter) to append it after the selected block. The pal
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from designer.model.catalog import Catalog, MethodSpec
+from designer.model.titles import block_title, search_words
 from designer.ui.icons import icon
 
 MIME_TYPE = "application/x-swml-method"
@@ -36,7 +37,8 @@ class _MethodTree(QTreeWidget):
 
 
 class _MethodDelegate(QStyledItemDelegate):
-    """Paints a method as icon, bold name and a dimmed one-line description."""
+    """Paints a method as icon, bold plain title with the method name small at the right, and a
+    dimmed one-line description."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         if not index.data(METHOD_ROLE):
@@ -69,10 +71,22 @@ class _MethodDelegate(QStyledItemDelegate):
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        painter.drawText(QRect(text_rect.left(), text_rect.top(), text_rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-        painter.setFont(option.font)
         dim = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
+        method = index.data(METHOD_ROLE)
+        small = QFont(option.font)
+        small.setPointSizeF(max(6.5, option.font.pointSizeF() * 0.82))
+        small_fm = QFontMetrics(small)
+        method_w = small_fm.horizontalAdvance(method) if method != text else 0
+        title_w = text_rect.width() - (method_w + 8 if method_w else 0)
+        painter.drawText(QRect(text_rect.left(), text_rect.top(), title_w, line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, title_w))
+        if method_w:  # the SWML name, small, at the right: what the file will say
+            painter.setFont(small)
+            painter.setPen(dim)
+            painter.drawText(QRect(text_rect.right() - method_w, text_rect.top(), method_w, line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, method)
+        painter.setFont(option.font)
         painter.setPen(dim)
         summary = index.data(SUMMARY_ROLE) or ""
         elided = option.fontMetrics.elidedText(summary, Qt.TextElideMode.ElideRight, text_rect.width())
@@ -151,12 +165,13 @@ class Palette(QWidget):
 
     @staticmethod
     def _item(spec: MethodSpec) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([spec.name])
+        item = QTreeWidgetItem([block_title(spec.name)])
         item.setData(0, METHOD_ROLE, spec.name)
         item.setData(0, SUMMARY_ROLE, spec.summary_line or spec.title)
         item.setIcon(0, icon(spec.icon))
         tip = spec.description or spec.summary_line
-        item.setToolTip(0, f"<b>{spec.name}</b><br>{tip[:600]}" if tip else spec.name)
+        head = f"<b>{block_title(spec.name)}</b> ({spec.name})"
+        item.setToolTip(0, f"{head}<br>{tip[:600]}" if tip else head)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
         return item
 
@@ -183,7 +198,8 @@ class Palette(QWidget):
 
     # ----------------------------------------------------------------- search
     def set_filter(self, text: str) -> None:
-        """Show only methods whose name, title or description contains every word of ``text``."""
+        """Show only methods whose name, plain title, task words (menu, voicemail...) or
+        description contains every word of ``text``."""
         if self.search.text() != text:
             self.search.setText(text)  # re-enters through textChanged
             return
@@ -193,7 +209,9 @@ class Palette(QWidget):
             visible = 0
             for j in range(header.childCount()):
                 child = header.child(j)
-                hay = f"{child.data(0, METHOD_ROLE)} {child.data(0, SUMMARY_ROLE)}".lower()
+                method = child.data(0, METHOD_ROLE)
+                hay = " ".join((method, block_title(method), *search_words(method),
+                                str(child.data(0, SUMMARY_ROLE)))).lower()
                 hay += " " + hay.replace("_", " ")
                 show = all(w in hay for w in words)
                 child.setHidden(not show)

@@ -74,5 +74,5 @@ def test_execute_and_transfer_destinations(validator, catalog, dest, expected):
 
 
 def test_bundled_schema_warns_calling_only_methods(validator, catalog):
-    for method in ("ai_sidecar", "stream", "stop_stream", "transcribe", "transcribe_stop"):
+    for method in ("stream", "stop_stream", "transcribe", "transcribe_stop"):
         assert codes(validator, catalog, {"main": [{method: {}}]}) == [("method.unknown", "warning", ())]

@@ -5,6 +5,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from designer.model.branches import PendingList
 from designer.ui.canvas.drop_target import SNAP_REACH
 from designer.ui.interactions.palette_drop import METHOD_MIME
 
@@ -48,6 +49,8 @@ def landed_where_shown(session, place, method="play"):
     if place is None:
         return any(step in chain.steps for chain in session.doc.detached)
     steps, index = place
+    if isinstance(steps, PendingList):  # a "+ otherwise" port: the branch was created with the block
+        return index == 0 and steps.owner.get(steps.slot.path) is step.parent and step.parent[0] is step
     return steps[index] is step
 
 

@@ -192,7 +192,7 @@ def test_field_focus_request_focuses_the_field(session, inspector, qtbot):
 
 
 #: Every method of the bundled schema, plus methods only the newer official schema knows.
-ALL_METHODS = sorted(load_catalog().methods) + ["ai_sidecar", "stream", "transcribe"]
+ALL_METHODS = sorted(load_catalog().methods) + ["stream", "transcribe"]
 
 
 @pytest.mark.parametrize("method", ALL_METHODS)

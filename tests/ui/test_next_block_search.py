@@ -59,7 +59,7 @@ def test_ctrl_k_adds_the_picked_block_after_the_selected_one(qtbot):
     answer = session.doc.sections[0].steps[0]
     session.select([answer.id])
     search = add_block_by_search(view)
-    assert "after answer" in search.title.text()
+    assert "after \u201cAnswer the call\u201d" in search.title.text()
     search.line.setText("record call")
     qtbot.keyClick(search.line, Qt.Key.Key_Down)  # arrows walk the list from the search line
     search.choose(search.list.currentItem().data(Qt.ItemDataRole.UserRole + 1))

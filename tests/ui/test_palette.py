@@ -72,3 +72,18 @@ def test_enter_on_a_method_item_activates_it(palette, qtbot):
     with qtbot.waitSignal(palette.method_activated) as blocker:
         qtbot.keyClick(palette.tree, Qt.Key.Key_Return)
     assert blocker.args == ["stop_record_call"]
+
+
+def test_items_show_the_plain_title_and_keep_the_method_name(palette):
+    item = palette.item_for("prompt")
+    assert item.text(0) == "Ask for a key press"
+    assert item.data(0, Qt.ItemDataRole.UserRole + 1) == "prompt"
+
+
+@pytest.mark.parametrize("words, method", [
+    ("menu", "prompt"), ("voicemail", "record"), ("forward", "connect"), ("key press", "prompt"),
+    ("business hours", "cond"), ("play a message", "play"), ("record_call", "record_call"),
+])
+def test_search_finds_blocks_by_the_words_people_use(palette, words, method):
+    palette.set_filter(words)
+    assert method in [m for names in palette.groups().values() for m in names]

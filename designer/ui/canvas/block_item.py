@@ -1,4 +1,4 @@
-"""A block on the canvas: one step, drawn as a card with icon, method, summary and ports.
+"""A block on the canvas: one step, drawn as a card with icon, plain title, method, summary and ports.
 
 The item holds the step id and a :class:`BlockLook` (plain display data the scene derives from
 the model); it never reads or writes the document itself.
@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from designer.model.layout import BLOCK_BASE_H, BLOCK_W, BRANCH_ROW_H, block_height
-from designer.ui.canvas.ports import PORT_HIT, PortRef, draw_port
+from designer.ui.canvas.ports import PORT_HIT, PortRef, draw_open_port, draw_port
 from designer.ui.canvas.theme import Theme
 
 RADIUS = 10.0
@@ -37,6 +37,15 @@ class BlockLook:
     connected_in: bool = False
     connected_out: bool = False
     connected_branches: tuple[bool, ...] = ()
+    #: The SWML method name, drawn small under the plain title.
+    method: str = ""
+    #: "+ otherwise"...: branches the step can still get, drawn after ``branches`` (ports
+    #: ``("slot", step_id, j)``).
+    slots: tuple[str, ...] = ()
+
+    @property
+    def rows(self) -> int:
+        return len(self.branches) + len(self.slots)
 
 
 class BlockItem(QGraphicsItem):
@@ -47,7 +56,7 @@ class BlockItem(QGraphicsItem):
         self.step_id = step_id
         self.look = look
         self.theme = theme
-        self._height = block_height(len(look.branches))
+        self._height = block_height(look.rows)
         self._bounds = QRectF(-MARGIN, -MARGIN, BLOCK_W + 2 * MARGIN, self._height + 2 * MARGIN)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -62,7 +71,7 @@ class BlockItem(QGraphicsItem):
         """Show new content; geometry changes are announced before they happen."""
         if look == self.look:
             return
-        height = block_height(len(look.branches))
+        height = block_height(look.rows)
         if height != self._height:
             self.prepareGeometryChange()
             self._height = height
@@ -88,12 +97,14 @@ class BlockItem(QGraphicsItem):
         elif kind == "out":
             local = QPointF(BLOCK_W / 2, self._height)
         else:
-            local = QPointF(BLOCK_W, BLOCK_BASE_H + ref[2] * BRANCH_ROW_H + BRANCH_ROW_H / 2)
+            row = ref[2] + (len(self.look.branches) if kind == "slot" else 0)
+            local = QPointF(BLOCK_W, BLOCK_BASE_H + row * BRANCH_ROW_H + BRANCH_ROW_H / 2)
         return self.mapToScene(local)
 
     def ports(self) -> list[PortRef]:
         out: list[PortRef] = [("in", self.step_id), ("out", self.step_id)]
         out += [("branch", self.step_id, k) for k in range(len(self.look.branches))]
+        out += [("slot", self.step_id, j) for j in range(len(self.look.slots))]
         return out
 
     def port_at(self, scene_pos: QPointF) -> PortRef | None:
@@ -175,21 +186,34 @@ class BlockItem(QGraphicsItem):
         text_x = 60.0
         width = rect.width() - text_x - 12
         fm = QFontMetricsF(font)
-        painter.drawText(QRectF(text_x, 12, width, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(QRectF(text_x, 6, width, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          fm.elidedText(look.title, Qt.TextElideMode.ElideRight, width))
         font.setBold(False)
+        if look.method and look.method != look.title:  # the SWML name, small: what the file says
+            small = QFont(font)
+            small.setPointSizeF(7.6)
+            painter.setFont(small)
+            painter.setPen(t.muted)
+            painter.drawText(QRectF(text_x, 25, width, 14), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             QFontMetricsF(small).elidedText(look.method, Qt.TextElideMode.ElideRight, width))
         font.setPointSizeF(8.8)
         painter.setFont(font)
         painter.setPen(t.muted)
         fm = QFontMetricsF(font)
         summary = look.summary or ("not connected" if look.detached else "")
-        painter.drawText(QRectF(text_x, 32, width, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(QRectF(text_x, 39, width, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          fm.elidedText(summary, Qt.TextElideMode.ElideRight, width))
-        if look.branches:
+        if look.rows:
             painter.setPen(QPen(t.card_border, 1))
             painter.drawLine(QPointF(10, BLOCK_BASE_H - 2), QPointF(rect.width() - 10, BLOCK_BASE_H - 2))
             painter.setPen(t.text)
             for k, label in enumerate(look.branches):
+                row = QRectF(16, BLOCK_BASE_H + k * BRANCH_ROW_H, rect.width() - 32, BRANCH_ROW_H)
+                painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                 fm.elidedText(label, Qt.TextElideMode.ElideLeft, row.width()))
+            painter.setPen(t.muted)
+            for j, label in enumerate(look.slots):  # branches one can still add: dimmed "+ ..."
+                k = len(look.branches) + j
                 row = QRectF(16, BLOCK_BASE_H + k * BRANCH_ROW_H, rect.width() - 32, BRANCH_ROW_H)
                 painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                                  fm.elidedText(label, Qt.TextElideMode.ElideLeft, row.width()))
@@ -212,6 +236,9 @@ class BlockItem(QGraphicsItem):
             connected = k < len(look.connected_branches) and look.connected_branches[k]
             y = BLOCK_BASE_H + k * BRANCH_ROW_H + BRANCH_ROW_H / 2
             draw_port(painter, QPointF(BLOCK_W, y), accent, t.card, connected)
+        for j in range(len(look.slots)):
+            y = BLOCK_BASE_H + (len(look.branches) + j) * BRANCH_ROW_H + BRANCH_ROW_H / 2
+            draw_open_port(painter, QPointF(BLOCK_W, y), t.muted, t.card)
 
     def _paint_badge(self, painter: QPainter) -> None:
         t, look = self.theme, self.look

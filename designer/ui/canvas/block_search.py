@@ -13,9 +13,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from designer.model.catalog import Catalog
+from designer.model.titles import block_title, matches
 from designer.ui.icons import icon
 
 METHOD_ROLE = Qt.ItemDataRole.UserRole + 1
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class BlockSearch(QFrame):
@@ -45,8 +47,9 @@ class BlockSearch(QFrame):
         self.list.setMinimumHeight(220)
         for specs in catalog.groups().values():
             for spec in specs:
-                item = QListWidgetItem(icon(spec.icon), f"{spec.name} \u2014 {spec.summary_line or spec.title}")
+                item = QListWidgetItem(icon(spec.icon), f"{block_title(spec.name)}  ({spec.name})")
                 item.setData(METHOD_ROLE, spec.name)
+                item.setData(SUMMARY_ROLE, spec.summary_line or spec.title)
                 item.setToolTip(spec.summary_line or spec.title)
                 self.list.addItem(item)
         layout = QVBoxLayout(self)
@@ -70,9 +73,8 @@ class BlockSearch(QFrame):
         first = None
         for row in range(self.list.count()):
             item = self.list.item(row)
-            hay = item.text().lower()
-            hay += " " + hay.replace("_", " ")
-            hidden = not all(w in hay for w in words)
+            summary = (item.data(SUMMARY_ROLE) or "").lower()
+            hidden = not (matches(item.data(METHOD_ROLE), text) or all(w in summary for w in words))
             item.setHidden(hidden)
             if not hidden and first is None:
                 first = item

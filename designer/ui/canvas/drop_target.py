@@ -6,7 +6,8 @@ drop itself, so the block always lands where the marker said. In order:
 1. on a link: inserted into that link;
 2. on a block: added right after it;
 3. otherwise the nearest open place within :data:`SNAP_REACH`: the end of a chain (under its
-   last block, or under an empty section's start node) or an empty branch port ("case 2"),
+   last block, or under an empty section's start node), an empty branch port ("case 2") or a
+   "+" port of a branch the block can still get ("+ otherwise", created with the drop),
    measured to the port and to the spot the new block would take, whichever is nearer;
 4. nothing near: a new unconnected block (``None``).
 
@@ -22,7 +23,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from designer.model.branches import PendingList, open_slots
 from designer.model.document import Step, StepList
+from designer.model.titles import block_title
 from designer.model.layout import BLOCK_BASE_H, BLOCK_W
 
 #: How far (scene units) from a chain end or empty branch a drop still attaches there.
@@ -76,7 +79,7 @@ def _open_places(scene, edits):
             item = scene.blocks.get(last.id)
             if item is not None:
                 yield (section.steps, len(section.steps), item.port_pos(("out", last.id)),
-                       f"Add after {last.method}", "end")
+                       f"Add after {block_title(last.method)}", "end")
         else:
             yield section.steps, 0, start.port_pos(("start", section.name)), f"First block of {section.name}", "end"
     for step_id, step in scene.steps.items():
@@ -88,12 +91,15 @@ def _open_places(scene, edits):
                 continue
             yield (child, 0, item.port_pos(("branch", step_id, k)),
                    f"First block of {_branch_label(step, k, scene)}", "branch")
+        for j, slot in enumerate(open_slots(step, doc.nesting(step.method))):
+            yield (PendingList(step, slot), 0, item.port_pos(("slot", step_id, j)),
+                   f"First block of {slot.label.lstrip('+ ')}", "branch")
     for chain in doc.detached:
         if len(chain):
             last = chain[len(chain) - 1]
             item = scene.blocks.get(last.id)
             if item is not None:
-                yield chain, len(chain), item.port_pos(("out", last.id)), f"Add after {last.method}", "end"
+                yield chain, len(chain), item.port_pos(("out", last.id)), f"Add after {block_title(last.method)}", "end"
 
 
 def find_target(scene, edits, pos: QPointF, reach: float = SNAP_REACH) -> DropTarget | None:
@@ -110,7 +116,7 @@ def find_target(scene, edits, pos: QPointF, reach: float = SNAP_REACH) -> DropTa
         if anchor.parent is not None:
             index = anchor.parent.index(anchor) + 1
             return DropTarget("after", anchor.parent, index, _ghost(edits, anchor.parent, index),
-                              block.port_pos(("out", anchor.id)), f"Add after {anchor.method}")
+                              block.port_pos(("out", anchor.id)), f"Add after {block_title(anchor.method)}")
     best: DropTarget | None = None
     best_d = reach
     for steps, index, anchor, words, kind in _open_places(scene, edits):

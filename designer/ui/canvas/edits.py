@@ -13,11 +13,13 @@ from typing import Any, Iterable
 import yaml
 from PySide6.QtCore import QPointF
 
+from designer.model.branches import OpenSlot, PendingList, creation
 from designer.model.steps import Step, StepList, walk_steps
 from designer.model.layout import BLOCK_W, H_GAP, START_H, V_GAP, snap, step_height
 from designer.ui.canvas.ports import PortRef
 from designer.ui.commands import (AddDetachedCommand, GroupCommand, InsertStepCommand, MoveStepCommand,
-                                  RemoveDetachedCommand, RemoveStepCommand, SetPositionsCommand)
+                                  RemoveDetachedCommand, RemoveStepCommand, SetParamCommand,
+                                  SetPositionsCommand)
 
 Pos = tuple[float, float]
 
@@ -66,7 +68,7 @@ class CanvasEdits:
                     pos = self.pos_of(s.id)
                     if pos is not None:
                         column = max(column, pos[0] + BLOCK_W + H_GAP)
-            return (column, snap(y + step_height(owner) + V_GAP))
+            return (column, snap(y + step_height(owner, self.doc.nesting) + V_GAP))
         if owner is not None and hasattr(owner, "name"):
             x, y = self.pos_of(f"section:{owner.name}") or (0.0, 0.0)
             return (x - (BLOCK_W - 160) / 2, y + START_H + V_GAP)
@@ -81,7 +83,7 @@ class CanvasEdits:
         if index > 0:
             prev = target[index - 1]
             x, y = self.pos_of(prev.id) or (0.0, 0.0)
-            return (x, snap(y + step_height(prev) + V_GAP))
+            return (x, snap(y + step_height(prev, self.doc.nesting) + V_GAP))
         return self.list_start(target)
 
     def _make_room(self, target: StepList, index: int, dy: float, parent: GroupCommand) -> None:
@@ -105,6 +107,9 @@ class CanvasEdits:
             return None
         if ref[0] == "out":
             return step.parent, step.parent.index(step) + 1
+        if ref[0] == "slot":  # a branch it does not have yet: created by the edit that fills it
+            found = self.scene.slot_of(ref)
+            return (PendingList(*found), 0) if found is not None else None
         children = step.child_lists()
         return (children[ref[2]][1], 0) if ref[2] < len(children) else None
 
@@ -115,11 +120,12 @@ class CanvasEdits:
         it is placed ``at`` a point the user chose)."""
         step = self.new_step(method)
         cmd = GroupCommand(text or f"Add {method}", doc=self.doc)
+        self._open_pending(target, cmd)
         if at is not None:
             pos = (snap(at[0]), snap(at[1]))
         else:
             pos = self.slot(target, index)
-            self._make_room(target, index, step_height(step) + V_GAP, cmd)
+            self._make_room(target, index, step_height(step, self.doc.nesting) + V_GAP, cmd)
         cmd.add(InsertStepCommand(self.doc, target, index, step))
         cmd.add(SetPositionsCommand(self.doc, {step.id: pos}))
         self._push(cmd)
@@ -143,9 +149,23 @@ class CanvasEdits:
             return None
         return self.insert_method(method, section.steps, len(section.steps))
 
+    def insert_into_slot(self, method: str, owner: Step, slot: OpenSlot) -> Step:
+        """A new block of ``method`` as the first of a branch ``owner`` does not have yet
+        (``switch`` otherwise, ``connect`` if nobody answered...): one undo step."""
+        return self.insert_method(method, PendingList(owner, slot), 0)
+
+    def _open_pending(self, target: StepList, cmd: GroupCommand) -> None:
+        """If ``target`` is an open slot's list, add the param change creating it to ``cmd``."""
+        if isinstance(target, PendingList) and target.is_open():
+            owner, slot = target.owner, target.slot
+            path, value, _ = creation(owner, slot, self.doc.nesting(owner.method), target)
+            cmd.add(SetParamCommand(self.doc, owner, path, value, text=f"Add {slot.label[2:]}"))
+
     # ----------------------------------------------------------------- connecting
     def connect(self, source: PortRef, target_id: str) -> bool:
-        """Splice the target block and the blocks after it in its list right after ``source``."""
+        """Splice the target block and the blocks after it in its list right after ``source``.
+
+        From a ``("slot", ...)`` port the branch is created in the same undo step."""
         place = self.target_of(source)
         step = self.scene.steps.get(target_id)
         if place is None or step is None or step.parent is None:
@@ -164,6 +184,7 @@ class CanvasEdits:
             return False
         source_list = step.parent
         cmd = GroupCommand("Connect blocks", doc=self.doc)
+        self._open_pending(target, cmd)
         for offset, s in enumerate(moving):
             cmd.add(MoveStepCommand(self.doc, s, target, index + offset))
         if len(moving) == len(source_list) and any(c is source_list for c in self.doc.detached):
@@ -230,18 +251,18 @@ class CanvasEdits:
         if after is not None and after.parent is not None:
             lst, index = after.parent, after.parent.index(after) + 1
             x, y = self.slot(lst, index)
-            height = sum(step_height(s) + V_GAP for s in steps)
+            height = sum(step_height(s, self.doc.nesting) + V_GAP for s in steps)
             self._make_room(lst, index, height, cmd)
             for offset, s in enumerate(steps):
                 cmd.add(InsertStepCommand(self.doc, lst, index + offset, s))
                 positions[s.id] = (x, y)
-                y = snap(y + step_height(s) + V_GAP)
+                y = snap(y + step_height(s, self.doc.nesting) + V_GAP)
         else:
             cmd.add(AddDetachedCommand(self.doc, StepList(steps)))
             x, y = (snap(pos.x()), snap(pos.y())) if pos is not None else (0.0, 0.0)
             for s in steps:
                 positions[s.id] = (x, y)
-                y = snap(y + step_height(s) + V_GAP)
+                y = snap(y + step_height(s, self.doc.nesting) + V_GAP)
         cmd.add(SetPositionsCommand(self.doc, positions))
         self._push(cmd)
         return [s.id for s in steps]

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from designer.model.branches import branch_words, open_slots
 from designer.model.catalog import Catalog
 from designer.model.document import Step
 from designer.model.problems import Problem
 from designer.model.summary import summarize
+from designer.model.titles import block_title
 from designer.ui.canvas.block_item import BlockLook
 
 ProblemIndex = dict[str, tuple[int, int, tuple[str, ...]]]
 
 
-def branch_label(path: tuple[Any, ...]) -> str:
-    """A nested list's port label: ``("case", "1")`` -> ``case 1``, ``(0, "then")`` -> ``#1 then``."""
-    parts = [f"#{p + 1}" if isinstance(p, int) else str(p) for p in path]
-    if parts and parts[0] == "result" and len(parts) > 1:
-        parts = parts[1:]
-    return " ".join(parts)
+def branch_label(path: tuple[Any, ...], method: str = "") -> str:
+    """A nested list's port label in plain words: ``("case", "1")`` -> ``case 1``, ``default`` ->
+    ``otherwise``, ``(0, "then")`` -> ``#1 then`` (see :func:`designer.model.branches.branch_words`)."""
+    return branch_words(method, tuple(path))
 
 
 #: Longest condition text shown on a branch port before its middle is cut out ("…").
@@ -44,7 +44,7 @@ def branch_text(step: Step, path: tuple[Any, ...], nesting: tuple[tuple[Any, ...
                     head = (CONDITION_CHARS - 1) // 2
                     text = text[:head] + "…" + text[len(text) - (CONDITION_CHARS - 1 - head):]
                 return f"if {text}"
-    return branch_label(path)
+    return branch_label(path, step.method)
 
 
 def index_problems(problems: list[Problem]) -> ProblemIndex:
@@ -65,8 +65,8 @@ def look_for(step: Step, catalog: Catalog, detached: bool, problems: ProblemInde
     spec = catalog.method(step.method)
     children = step.child_lists()
     errors, warnings, messages = problems.get(step.id, (0, 0, ()))
-    title = step.method or "not a method"
-    tip = [f"{spec.title if spec.known else title}"]
+    title = block_title(step.method) if step.method else "not a method"
+    tip = [f"{title} ({step.method})" if step.method else title]
     if spec.summary_line:
         tip.append(spec.summary_line)
     if detached:
@@ -85,4 +85,6 @@ def look_for(step: Step, catalog: Catalog, detached: bool, problems: ProblemInde
         connected_in=connected_in,
         connected_out=connected_out,
         connected_branches=tuple(bool(len(lst)) for _, lst in children),
+        method=step.method,
+        slots=tuple(s.label for s in open_slots(step, spec.nesting)),
     )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 from PySide6.QtGui import QGuiApplication
 
 from designer.model import sections
+from designer.model.nested_flows import find_nested_flows
 from designer.model.steps import walk_steps
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edits import parse_clipboard
@@ -85,6 +86,11 @@ def delete_section(view: "FlowView", name: str) -> bool:
     return True
 
 
+def _open_flow(view: "FlowView", step, flow) -> None:
+    from designer.ui.nested_flow import open_nested_flow  # the window holds a canvas itself
+    open_nested_flow(view.session, step, flow, view.window())
+
+
 def context_menu(view: "FlowView", scene_pos: QPointF) -> QMenu:
     """The menu for what is under ``scene_pos``: a section start, a block, or empty canvas."""
     menu = QMenu(view)
@@ -104,6 +110,12 @@ def context_menu(view: "FlowView", scene_pos: QPointF) -> QMenu:
     if isinstance(item, BlockItem):
         if item.step_id not in view.session.selection:
             view.session.select([item.step_id])
+        step = view.flow_scene.steps.get(item.step_id)
+        for flow in find_nested_flows(step) if step is not None else []:
+            menu.addAction(f"Open “{flow.title}” as a flow…" if flow.exists else f"Add “{flow.title}”…",
+                           lambda s=step, f=flow: _open_flow(view, s, f))
+        if step is not None and find_nested_flows(step):
+            menu.addSeparator()
         menu.addAction("Copy", view.copy_selection)
         menu.addAction("Duplicate", view.duplicate_selection)
         menu.addSeparator()

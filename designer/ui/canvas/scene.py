@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from designer.model.branches import OpenSlot, open_slots
 from designer.model.document import Document, Step, StepList
 from designer.model.layout import BLOCK_W, H_GAP, V_GAP, auto_layout
 from designer.ui.canvas.block_item import BlockItem
@@ -77,7 +78,8 @@ class FlowScene(QGraphicsScene):
     def _on_param(self, step: Step, path) -> None:
         self._dirty_steps.add(step.id)
         item = self.blocks.get(step.id)
-        if item is None or len(step.child_lists()) != len(item.look.branches) or not path:
+        if item is None or len(step.child_lists()) != len(item.look.branches) or not path \
+                or len(open_slots(step, self.doc.nesting(step.method))) != len(item.look.slots):
             self._structure_dirty = True
 
     def _on_changed(self) -> None:
@@ -221,7 +223,7 @@ class FlowScene(QGraphicsScene):
         old = item.look
         look = look_for(step, self.session.catalog, old.detached, self._problems, old.connected_in,
                         old.connected_out)
-        height_changed = len(look.branches) != len(old.branches)
+        height_changed = look.rows != old.rows
         item.set_look(look)
         if height_changed:
             self._update_edges_of(step_id)
@@ -292,6 +294,27 @@ class FlowScene(QGraphicsScene):
                 if not len(child) and (d.x() ** 2 + d.y() ** 2) ** 0.5 <= reach:
                     return child
         return None
+
+    def open_slot_at(self, pos: QPointF, reach: float = 36.0) -> tuple[Step, OpenSlot] | None:
+        """The "+" port of a branch a block can still get within ``reach`` of ``pos``."""
+        area = QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach)
+        for item in self.items(area):
+            step = self.steps.get(getattr(item, "step_id", None))
+            if not isinstance(item, BlockItem) or step is None:
+                continue
+            for j, slot in enumerate(open_slots(step, self.doc.nesting(step.method))):
+                d = item.port_pos(("slot", step.id, j)) - pos
+                if (d.x() ** 2 + d.y() ** 2) ** 0.5 <= reach:
+                    return step, slot
+        return None
+
+    def slot_of(self, ref: PortRef) -> tuple[Step, OpenSlot] | None:
+        """The step and open slot a ``("slot", step_id, j)`` port stands for."""
+        step = self.steps.get(ref[1]) if ref and ref[0] == "slot" else None
+        if step is None:
+            return None
+        slots = open_slots(step, self.doc.nesting(step.method))
+        return (step, slots[ref[2]]) if ref[2] < len(slots) else None
 
     def tail_near(self, pos: QPointF, reach: float = TAIL_REACH) -> StepList | None:
         """The list whose end is within ``reach`` of ``pos``: a chain's last block, an empty

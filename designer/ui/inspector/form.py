@@ -25,7 +25,9 @@ from designer.ui.inspector.context import EditorContext
 from designer.ui.inspector.registry import create_editor, is_check
 from designer.ui.inspector.row import FieldRow
 from designer.ui.inspector.section import FormSection
-from designer.ui.inspector.special import CasesEditor, StepsNote
+from designer.ui.inspector import branches
+from designer.ui.inspector import nested as nested_ui
+from designer.ui.inspector.special import StepsNote
 from designer.ui.inspector.structured import YamlEditor
 
 #: Fitted panels: method -> (sections, fields edited by another field's row).
@@ -56,10 +58,9 @@ def form_shape(step: Step, spec: MethodSpec) -> tuple:
     params = step.params
     known = {f.name for f in spec.fields}
     unknown = tuple(k for k in params if k not in known) if isinstance(params, dict) else ()
-    cases = step.get(("case",), {}) if step.method == "switch" else {}
     nested = tuple(type(step.get(f.path)).__name__ for f in spec.fields if f.holds_steps)
-    return (step.method, step.form, spec.known, type(params).__name__, unknown,
-            tuple(cases) if isinstance(cases, dict) else (), nested)
+    branches = tuple(path for path, _ in step.child_lists())  # case names, added branches
+    return (step.method, step.form, spec.known, type(params).__name__, unknown, branches, nested)
 
 
 class StepForm(QWidget):
@@ -139,6 +140,7 @@ class StepForm(QWidget):
             section.setToolTip("Fields this schema does not know: kept exactly as written")
             for key in unknown:
                 self.add_row(section, (key,), None, YamlEditor(None), str(key))
+        self.nested_flow_buttons = nested_ui.add_nested_flows(self)
 
     def add_section(self, title: str, expanded: bool = True, parent: QWidget | None = None) -> FormSection:
         section = FormSection(title, expanded, self)
@@ -165,17 +167,19 @@ class StepForm(QWidget):
             binding.row.set_resettable(False)  # something to play is required
 
     def _add_nested(self, section: FormSection, spec: FieldSpec) -> None:
-        if self.step.method == "switch" and spec.path == ("case",):
-            widget: Any = CasesEditor(self.session.doc, self.step, self._push, section.body)
-        elif is_cond_list(self.spec.nesting, spec.path) and isinstance(self.step.get(spec.path), list):
+        if is_cond_list(self.spec.nesting, spec.path) and isinstance(self.step.get(spec.path), list):
             section.add_row("", QLabel(f"{spec.label}: conditions", section.body))
             self.add_conditions(section, spec.path, spec.description)
             return
+        elif branches.handles(spec.path, self.spec.nesting):
+            widget: Any = branches.BranchesEditor(self.session.doc, self.step, spec.path, self.spec.nesting,
+                                                  self._push, section.body)
         else:
             widget = StepsNote(self.step, spec.path, section.body)
         widget.setToolTip(spec.description)
         self._refreshers.append(widget.refresh)
-        section.add_row(spec.label, widget, spec.description)
+        label = branches.field_label(self.step.method, spec.path, self.spec.nesting, spec.label)
+        section.add_row(label, widget, spec.description)
 
     def add_conditions(self, section: FormSection, path: ParamPath, tooltip: str) -> ConditionsEditor:
         """A :class:`ConditionsEditor` for the list of conditions at ``path``, spanning the row."""

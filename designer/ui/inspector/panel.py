@@ -133,7 +133,9 @@ class Inspector(QWidget):
         self.form = StepForm(self.session, step)
         self.scroll.setWidget(self.form)
         self.stack.setCurrentWidget(self.page)
-        QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(scroll))
+        # The scroll area as context: the call is dropped if the panel is gone by then (a
+        # nested-flow window closed right after a selection).
+        QTimer.singleShot(0, self.scroll, lambda: self.scroll.verticalScrollBar().setValue(scroll))
 
     def _drop_form(self) -> None:
         if self.form is not None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
 
+from designer.model.branches import next_case_key
 from designer.model.document import MISSING, Document, ParamPath, Step, StepList
 
 from designer.ui.commands import GroupCommand, SetParamCommand
@@ -38,22 +39,24 @@ class StepsNote(QLabel):
 
 
 class CasesEditor(QWidget):
-    """The case names of a ``switch``: add, rename, remove (their steps are edited on the canvas)."""
+    """The case names of a ``switch`` (or of any case mapping, such as a ``connect`` result's at
+    ``map_path=("result", "case")``): add, rename, remove; their steps are edited on the canvas."""
 
     def __init__(self, doc: Document, step: Step, push: Callable[[Any], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, map_path: ParamPath = ("case",)) -> None:
         super().__init__(parent)
         self.doc, self.step, self.push = doc, step, push
+        self.map_path = tuple(map_path)
         self.names: dict[str, QLineEdit] = {}
         self.counts: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
-        cases = step.get(("case",), {})
+        cases = step.get(self.map_path, {})
         for name in (cases if isinstance(cases, dict) else {}):
             layout.addWidget(self._case_row(str(name)))
         if not self.names:
-            none = QLabel("No cases yet: only the default steps run", self)
+            none = QLabel("No cases yet: only the “otherwise” steps run", self)
             none.setEnabled(False)
             none.setWordWrap(True)
             layout.addWidget(none)
@@ -87,38 +90,36 @@ class CasesEditor(QWidget):
 
     def refresh(self) -> None:
         for name, label in self.counts.items():
-            n = count_steps(self.step, ("case", name))
+            n = count_steps(self.step, self.map_path + (name,))
             label.setText(f"{n} step{'s' if n != 1 else ''}")
 
     def _free_name(self) -> str:
-        """The next key number not used yet ("1", "2"...): most switches route a pressed key."""
-        cases = self.step.get(("case",), {})
-        taken = {str(k) for k in cases} if isinstance(cases, dict) else set()
-        n = 1
-        while str(n) in taken:
-            n += 1
-        return str(n)
+        """The first outcome not handled yet (``failed`` for connect), else the next free key
+        number ("1", "2"...: most switches route a pressed key)."""
+        return next_case_key(self.step, self.map_path)
 
     def add_case(self) -> str:
         """Add a case with no steps under a new name; returns the name."""
         name = self._free_name()
-        self.push(SetParamCommand(self.doc, self.step, ("case", name), StepList(), text=f"Add case {name}"))
+        self.push(SetParamCommand(self.doc, self.step, self.map_path + (name,), StepList(),
+                                  text=f"Add case {name}"))
         return name
 
     def rename_case(self, old: str, new: str) -> None:
         new = new.strip()
-        cases = self.step.get(("case",), {})
+        cases = self.step.get(self.map_path, {})
         if not new or new == old or not isinstance(cases, dict) or new in cases or old not in cases:
             if old in self.names:
                 self.names[old].setText(old)
             return
-        add = SetParamCommand(self.doc, self.step, ("case", new), cases[old])
-        drop = SetParamCommand(self.doc, self.step, ("case", old), MISSING)
+        add = SetParamCommand(self.doc, self.step, self.map_path + (new,), cases[old])
+        drop = SetParamCommand(self.doc, self.step, self.map_path + (old,), MISSING)
         with self.doc.batch():
             self.push(GroupCommand(f"Rename case {old} to {new}", [add, drop], self.doc))
 
     def remove_case(self, name: str) -> None:
-        command = SetParamCommand(self.doc, self.step, ("case", name), MISSING, text=f"Remove case {name}")
+        command = SetParamCommand(self.doc, self.step, self.map_path + (name,), MISSING,
+                                  text=f"Remove case {name}")
         self.push(command)
 
 

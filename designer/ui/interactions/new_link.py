@@ -54,7 +54,7 @@ class NewLinkInteraction(Interaction):
         end = pos
         if target is not None:
             end = self.scene.blocks[target].port_pos(("in", target))
-        self.preview.setPath(curve(self.origin, end, self.source[0] == "branch"))
+        self.preview.setPath(curve(self.origin, end, self.source[0] in ("branch", "slot")))
         self.hover = target
         return True
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF
 
 from designer.model.layout import BLOCK_W
+from designer.model.titles import block_title
 from designer.ui.canvas.block_search import BlockSearch
 from designer.ui.canvas.ports import PortRef
 
@@ -21,12 +22,15 @@ def _where(view, source: PortRef) -> str:
     step = view.flow_scene.steps.get(source[1])
     if step is None:
         return "next block"
+    if kind == "slot":
+        found = view.flow_scene.slot_of(source)
+        return f"first block of {found[1].label.lstrip('+ ')}" if found is not None else "next block"
     if kind == "branch":
         item = view.flow_scene.blocks.get(step.id)
         branches = item.look.branches if item is not None else ()
         label = branches[source[2]] if source[2] < len(branches) else "this branch"
         return f"first block of {label}"
-    return f"block after {step.method}"
+    return f"block after \u201c{block_title(step.method)}\u201d"
 
 
 def ask_next_block(view, source: PortRef, scene_pos: QPointF | None = None) -> BlockSearch:

@@ -1,0 +1,116 @@
+"""The branches under one field of a step, as the panel shows them: every one can be added here.
+
+Generic over the schema's nesting rules (:mod:`designer.model.branches`), so a ``switch``'s
+``default``, a ``connect`` or ``join_conference`` ``result`` and an ``execute``'s ``on_return``
+and ``result`` all work the same way, and a fitted panel gets it by placing the field:
+
+- a case mapping shows its case names (rename, remove, add) with :class:`CasesEditor`;
+- a named list (``otherwise``, ``after it returns``) shows how many steps it holds and can be
+  removed;
+- every branch the step can still get under the field has an "Add" button, pushing the same one
+  param change as the canvas's "+" port.
+
+The steps inside a branch are edited on the canvas.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from designer.model.branches import branch_words, case_maps, creation, fixed_lists, open_slots
+from designer.model.document import MISSING, Document, ParamPath, Step
+from designer.ui.commands import SetParamCommand
+from designer.ui.inspector import icons
+from designer.ui.inspector.special import CasesEditor, StepsNote
+
+
+def _under(path: ParamPath, field: ParamPath) -> bool:
+    return tuple(path[:len(field)]) == tuple(field)
+
+
+def handles(field: ParamPath, patterns: Sequence[ParamPath]) -> bool:
+    """Whether a field holds branches this editor shows (else the caller keeps a plain note)."""
+    return any(_under(p, field) for p in (*case_maps(patterns), *fixed_lists(patterns)))
+
+
+def field_label(method: str, field: ParamPath, patterns: Sequence[ParamPath], fallback: str) -> str:
+    """The row label of a field that is one named branch, in the canvas's words ("Otherwise",
+    "After it returns"); other fields keep ``fallback``."""
+    if tuple(field) in fixed_lists(patterns):
+        words = branch_words(method, tuple(field))
+        return words[:1].upper() + words[1:]
+    return fallback
+
+
+class BranchesEditor(QWidget):
+    """Case names, named lists and "Add" buttons for the branches at or under ``field``."""
+
+    def __init__(self, doc: Document, step: Step, field: ParamPath, patterns: Sequence[ParamPath],
+                 push: Callable[[Any], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.step, self.field, self.push = doc, step, tuple(field), push
+        self.patterns = tuple(patterns)
+        self.cases: list[CasesEditor] = []
+        self.notes: list[StepsNote] = []
+        self.add_buttons: dict[str, QPushButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        maps = [m for m in case_maps(self.patterns) if _under(m, self.field)]
+        shown_maps = [m for m in maps if isinstance(step.get(m), dict)]
+        for map_path in shown_maps:
+            if len(maps) > 1 or map_path != self.field:
+                layout.addWidget(self._caption("Cases"))
+            editor = CasesEditor(doc, step, push, self, map_path=map_path)
+            self.cases.append(editor)
+            layout.addWidget(editor)
+        for path in (p for p in fixed_lists(self.patterns) if _under(p, self.field) and step.has(p)):
+            layout.addWidget(self._list_row(path))
+        for slot in open_slots(step, self.patterns):
+            if not _under(slot.path, self.field) or any(_under(slot.path, m) for m in shown_maps):
+                continue  # a shown case editor has its own "Add case"
+            words = slot.label[2:]
+            button = QPushButton(icons.icon("mdi6.plus", self), f"Add branch: {words}", self)
+            button.setToolTip("Adds this branch; drop blocks into it on the canvas")
+            button.clicked.connect(lambda _c=False, s=slot: self.add(s))
+            self.add_buttons[words] = button
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setEnabled(False)
+        return label
+
+    def _list_row(self, path: ParamPath) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        words = branch_words(self.step.method, path)
+        note = StepsNote(self.step, path, row)
+        self.notes.append(note)
+        remove = QToolButton(row)
+        remove.setIcon(icons.icon("mdi6.close", row))
+        remove.setAutoRaise(True)
+        remove.setToolTip(f"Remove the “{words}” branch and its steps")
+        remove.clicked.connect(lambda _c=False, p=path, w=words: self.push(
+            SetParamCommand(self.doc, self.step, p, MISSING, text=f"Remove {w}")))
+        if path != self.field:  # else the form row's own label already names it
+            layout.addWidget(QLabel(words[:1].upper() + words[1:] + ":", row))
+        layout.addWidget(note, 1)
+        layout.addWidget(remove)
+        return row
+
+    def add(self, slot) -> None:
+        """Create ``slot`` (one undo step, the same change as the canvas's "+" port)."""
+        path, value, _new = creation(self.step, slot, self.patterns)
+        self.push(SetParamCommand(self.doc, self.step, path, value, text=f"Add {slot.label[2:]}"))
+
+    def refresh(self) -> None:
+        for editor in self.cases:
+            editor.refresh()
+        for note in self.notes:
+            note.refresh()

@@ -1,0 +1,61 @@
+"""Finding the flows inside blocks in the real example scripts, and storing an edited one back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from designer.model.catalog import load_catalog
+from designer.model.document import Document
+from designer.model.nested_flows import as_document, find_nested_flows, stored_value
+from designer.model.steps import MISSING
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _load(name: str) -> Document:
+    text = (FIXTURES / name).read_text("utf-8")
+    data = json.loads(text) if name.endswith(".json") else yaml.safe_load(text)
+    return Document.from_data(data, load_catalog().nesting)
+
+
+def _count_swml(value) -> int:
+    if isinstance(value, dict):
+        return (1 if isinstance(value.get("SWML"), dict) else 0) + sum(_count_swml(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_count_swml(v) for v in value)
+    return 0
+
+
+def test_every_swml_inside_an_ai_function_of_the_examples_is_found():
+    total = 0
+    for path in sorted(FIXTURES.glob("1*_de-*")):
+        try:
+            doc = _load(path.name)
+        except Exception:  # noqa: BLE001 - the broken-on-purpose example
+            continue
+        for step in doc.walk():
+            if step.method == "ai":
+                found = [f for f in find_nested_flows(step) if f.kind == "swml"]
+                assert len(found) == _count_swml(step.to_data()), path.name
+                total += len(found)
+    assert total >= 2
+
+
+def test_a_confirm_list_round_trips_through_the_flow_document():
+    doc = Document.from_data({"sections": {"main": [
+        {"connect": {"to": "+1", "confirm": [{"play": {"url": "say:Press 1"}}]}}]}}, load_catalog().nesting)
+    step = doc.sections[0].steps[0]
+    flow, = find_nested_flows(step)
+    document = as_document(step, flow)
+    assert document == {"sections": {"main": [{"play": {"url": "say:Press 1"}}]}}
+    assert stored_value(flow, document) == [{"play": {"url": "say:Press 1"}}]
+    assert stored_value(flow, {"sections": {"main": []}}) is MISSING
+
+
+def test_a_confirm_url_is_not_a_flow_and_is_left_alone():
+    doc = Document.from_data({"sections": {"main": [
+        {"connect": {"to": "+1", "confirm": "https://example.com/confirm.swml"}}]}}, load_catalog().nesting)
+    assert find_nested_flows(doc.sections[0].steps[0]) == []

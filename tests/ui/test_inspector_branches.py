@@ -1,0 +1,76 @@
+"""The panel creates every branch the canvas can: switch otherwise, connect/execute results, on_return."""
+
+from __future__ import annotations
+
+from designer.model.document import Document
+from designer.ui.inspector.branches import BranchesEditor
+from designer.ui.inspector.special import CasesEditor, StepsNote
+
+
+def load(session, steps, **sections):
+    data = {"version": "1.0.0", "sections": {"main": steps, **sections}}
+    session.replace_document(Document.from_data(data, session.catalog.nesting))
+    return list(session.doc.sections[0].steps)
+
+
+def main(session):
+    return session.doc.to_data()["sections"]["main"]
+
+
+def editors(inspector):
+    return inspector.form.findChildren(BranchesEditor)
+
+
+def button(inspector, words):
+    for editor in editors(inspector):
+        if words in editor.add_buttons:
+            return editor.add_buttons[words]
+    raise AssertionError(f"no Add button for {words!r}: "
+                         f"{[list(e.add_buttons) for e in editors(inspector)]}")
+
+
+def test_switch_otherwise_is_added_from_the_panel_in_one_undo_step(session, inspector):
+    switch, = load(session, [{"switch": {"variable": "x", "case": {"1": []}}}])
+    session.select([switch.id])
+    assert button(inspector, "otherwise").text() == "Add branch: otherwise"
+    button(inspector, "otherwise").click()
+    assert main(session) == [{"switch": {"variable": "x", "case": {"1": []}, "default": []}}]
+    note = inspector.form.findChild(StepsNote)
+    assert note.text() == "0 steps — edit on the canvas"
+    assert all("otherwise" not in e.add_buttons for e in editors(inspector))
+    session.undo_stack.undo()
+    assert main(session) == [{"switch": {"variable": "x", "case": {"1": []}}}]
+
+
+def test_connect_result_cases_are_added_and_renamed_like_switch_cases(session, inspector):
+    connect, = load(session, [{"connect": {"to": "+15550100001"}}])
+    session.select([connect.id])
+    button(inspector, "if nobody answered").click()
+    assert main(session) == [{"connect": {"to": "+15550100001", "result": {"case": {"failed": []}}}}]
+    cases = inspector.form.findChild(CasesEditor)
+    assert cases.map_path == ("result", "case") and list(cases.names) == ["failed"]
+    assert cases.add_case() == "connected"
+    cases = inspector.form.findChild(CasesEditor)
+    cases.names["connected"].setText("busy")
+    cases.names["connected"].editingFinished.emit()
+    assert main(session)[0]["connect"]["result"] == {"case": {"failed": [], "busy": []}}
+    assert session.undo_stack.count() == 3
+
+
+def test_execute_on_return_and_result_otherwise_from_the_panel(session, inspector):
+    execute, = load(session, [{"execute": {"dest": "menu"}}], menu=[{"hangup": {}}])
+    session.select([execute.id])
+    button(inspector, "after it returns").click()
+    button(inspector, "otherwise").click()
+    assert main(session) == [{"execute": {"dest": "menu", "on_return": [],
+                                          "result": {"case": {}, "default": []}}}]
+    assert [p.message for p in session.problems if p.is_error] == []
+
+
+def test_join_conference_result_gets_the_variable_its_schema_requires(session, inspector):
+    step, = load(session, [{"join_conference": {"name": "team"}}])
+    session.select([step.id])
+    button(inspector, "if completed").click()
+    assert main(session) == [{"join_conference": {"name": "team", "result": {
+        "variable": "join_conference_result", "case": {"completed": []}}}}]
+    assert [p.message for p in session.problems if p.is_error] == []
