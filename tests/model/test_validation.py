@@ -135,7 +135,8 @@ def test_detached_blocks_are_warned_each(validator):
     doc.add_detached(chain)
     problems = validator.validate(doc)
     assert [(p.step_id, p.message) for p in problems] == [
-        (s.id, "Block is not connected to a section; it will not be exported") for s in chain]
+        (s.id, "This block is not linked into the flow, so it will not be in the script: "
+               "drag it under a block or start node, or delete it") for s in chain]
 
 
 class CountingValidator:

@@ -206,3 +206,22 @@ def test_every_method_gets_a_panel_that_fits_and_edits_nothing_by_itself(session
     inspector.grab()  # lays out and paints every editor
     assert inspector.page.sizeHint().width() <= 340 + 40, "panel wider than its dock"
     assert session.doc.to_data() == before, "showing a panel must not change the flow"
+
+
+def test_a_refused_key_says_why(inspector, session, qtbot):
+    from designer.model.document import Step
+    from designer.ui.commands import InsertStepCommand
+    from designer.ui.inspector.refusals import PHONE_KEYS, WHOLE_NUMBER, NUMBER
+    steps = session.doc.sections[0].steps
+    step = Step("record_call", {})
+    session.undo_stack.push(InsertStepCommand(session.doc, steps, 0, step))
+    session.select([step.id])
+    stop_keys = inspector.form.binding_for(("terminators",)).row.current_editor().line
+    stop_keys.setFocus()
+    qtbot.keyClicks(stop_keys, "x")
+    assert stop_keys.text() == "" and stop_keys.property("last_refusal") == PHONE_KEYS
+    qtbot.keyClicks(stop_keys, "#")
+    assert stop_keys.text() == "#"
+    seconds = inspector.form.binding_for(("max_length",)).row.current_editor().line
+    qtbot.keyClicks(seconds, "ten")
+    assert seconds.text() == "" and seconds.property("last_refusal") in (WHOLE_NUMBER, NUMBER)

@@ -62,7 +62,9 @@ class FieldRow(QWidget):
             self.var_toggle.setText("{x}")
             self.var_toggle.setCheckable(True)
             self.var_toggle.setAutoRaise(True)
-            self.var_toggle.setToolTip("Use a ${variable} instead of a fixed value")
+            self.var_toggle.setToolTip("Use a value the call fills in as it runs (such as the key the "
+                                       "caller pressed) instead of typing a fixed one")
+            self.var_toggle.setAccessibleName(f"Use a call value for {spec.label}")
             self.var_toggle.toggled.connect(self._toggle_variable)
         self.reset = QToolButton(self)
         self.reset.setIcon(icons.icon("mdi6.backup-restore", self))

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, 
 
 from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING
+from designer.ui.inspector import refusals
 from designer.ui.inspector.base import FieldEditor, default_text, same_value
+from designer.ui.inspector.refusals import explain_refusals
 from designer.ui.inspector.variable import is_variable
 
 _NUMBER = r"-?\d*([.,]\d*)?"
@@ -73,6 +75,7 @@ class NumberEditor(FieldEditor):
         self.line = QLineEdit(self)
         self.line.setValidator(QRegularExpressionValidator(QRegularExpression(_INTEGER if integer else _NUMBER),
                                                            self.line))
+        explain_refusals(self.line, refusals.WHOLE_NUMBER if integer else refusals.NUMBER)
         self.line.setPlaceholderText(default_text(spec))
         self.line.setMinimumWidth(48)
         layout = _box(self)
