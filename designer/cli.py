@@ -119,9 +119,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 status = EXIT_PROBLEMS
             if not args.json:
                 print(_record_line(rec))
+        _say_ok(args, file, problems)
     if args.json:
         print(json.dumps(records, indent=2, ensure_ascii=False))
     return status
+
+
+def _say_ok(args: argparse.Namespace, file: str, problems: list) -> None:
+    """``FILE: OK`` for a file SignalWire would accept, so a clean run does not look like no run
+    (plain text output only, and not with ``--quiet``; warnings are counted, errors never OK)."""
+    if getattr(args, "quiet", False) or getattr(args, "json", False) or getattr(args, "format", "text") != "text":
+        return
+    if any(p.is_error for p in problems):
+        return
+    warnings = len(problems)
+    print(f"{file}: OK" + (f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""))
 
 
 def _target_format(out: str) -> str:
@@ -199,6 +211,7 @@ def _command_parser(prog: str) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check SWML scripts; prints FILE:LINE:COL: severity: PATH: MESSAGE")
     validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print only problems, no 'FILE: OK' lines")
     validate.add_argument("--schema", help="SWML schema file (default: the bundled one)")
     validate.add_argument("--json", action="store_true", help="print the problems as a JSON list")
     validate.set_defaults(run=cmd_validate)
