@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer.model import layout
 from designer.model.layout import GRID, V_GAP
+from designer.ui.accessibility import CanvasNarrator
 from designer.ui.canvas import menus, navigation
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
@@ -64,6 +65,7 @@ class FlowView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         rubber_band.enable(self)
         self.prompts = menus.SectionPrompts(self)
+        self.narrator = CanvasNarrator(self)  # accessible name = the selected block; focus outline
         session.document_replaced.connect(self._after_replace)
         self._showing_hint = self.is_empty_flow()
         session.document_changed.connect(self._update_hint)

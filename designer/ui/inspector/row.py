@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING, ParamPath
+from designer.ui.accessibility import name_editors
 from designer.ui.inspector import icons
 from designer.ui.inspector.base import FieldEditor, same_value
 from designer.ui.inspector.scalars import CheckEditor
@@ -105,6 +106,8 @@ class FieldRow(QWidget):
 
     def _attach(self, editor: FieldEditor) -> None:
         self.frame_layout.addWidget(editor, 1)
+        if self.spec is not None:  # what a screen reader says on reaching the field
+            name_editors(editor, self.spec.label, getattr(self.spec.hint, "unit", "") or "")
         editor.edited.connect(self.edited)
         editor.committed.connect(self.committed)
         editor.reset_requested.connect(self.reset_requested)
