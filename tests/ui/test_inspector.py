@@ -36,7 +36,7 @@ def test_no_or_several_selected_shows_the_empty_state(session, inspector):
     session.select([a.id, b.id])
     assert inspector.stack.currentWidget() is inspector.empty and "2 blocks" in inspector.empty.text()
     session.select([a.id])
-    assert inspector.stack.currentWidget() is inspector.page and inspector.title.text() == "Answer"
+    assert inspector.stack.currentWidget() is inspector.page and inspector.title.text() == "Answer the call"  # as on the block
 
 
 def test_choosing_mp3_writes_only_format_and_wav_again_removes_it(session, inspector):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout,
                                QWidget)
 
+from designer.model.titles import block_title
 from designer.model.document import Step
 from designer.ui.inspector import icons
 from designer.ui.inspector.form import StepForm, form_shape
@@ -174,15 +175,10 @@ class Inspector(QWidget):
             self.scroll.ensureWidgetVisible(row, 20, 40)
 
 
-_WORDS = {"ai": "AI", "sip": "SIP", "sms": "SMS", "swml": "SWML", "url": "URL"}
-
-
 def _title(step: Step, spec) -> str:
-    """``record_call`` -> "Record call", ``ai_sidecar`` -> "AI sidecar"."""
+    """``record_call`` -> "Record the call" (see :func:`designer.model.titles.block_title`)."""
     if step.form == "raw":
         return "Not a method"
     if not step.method:
         return "Block"
-    words = [_WORDS.get(w, w) for w in step.method.split("_")]
-    words[0] = words[0][:1].upper() + words[0][1:]
-    return " ".join(words)
+    return block_title(step.method)  # the same title the block and the palette show

@@ -142,6 +142,7 @@ class PlayUrlsEditor(ListEditor):
         row = super().add_item(value, focus=False)
         if focus:
             row.line.setFocus()  # type: ignore[attr-defined]
+            row.line.selectAll()  # type: ignore[attr-defined]  # typing replaces the starting value ("1" second)
             if value == "${}":
                 row.line.setCursorPosition(2)  # type: ignore[attr-defined]
         return row
