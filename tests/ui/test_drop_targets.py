@@ -139,3 +139,28 @@ def test_leaving_the_canvas_hides_the_marker(qtbot):
     assert target is not None and view.drop_handler.marker.isVisible()
     view.drop_handler.leave()
     assert not view.drop_handler.marker.isVisible()
+
+
+def test_holding_a_drag_near_the_bottom_edge_scrolls_the_canvas_and_the_marker_follows(qtbot):
+    from designer.ui.canvas.edge_scroll import EDGE, scroll_step
+    assert scroll_step(QPoint(300, 300), 800, 600) == (0, 0)
+    assert scroll_step(QPoint(300, 598), 800, 600)[1] > 0 and scroll_step(QPoint(2, 300), 800, 600)[0] < 0
+    data = {"version": "1.0.0", "sections": {"main": [{"answer": {}}, {"hangup": {}}]}}
+    session, view = make_view(qtbot, data, size=(700, 300))
+    bottom = QPoint(350, view.viewport().height() - EDGE // 3)
+    mime = _mime("play")
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(bottom, _ACTIONS, mime, _LEFT, _NONE))
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(bottom, _ACTIONS, mime, _LEFT, _NONE))
+    before_scene = view.mapToScene(bottom)
+    assert view.edge_scroll.timer.isActive()
+    assert view.edge_scroll.step()
+    assert view.mapToScene(bottom).y() > before_scene.y()  # the canvas moved up under the pointer
+    while view.edge_scroll.step():  # until the bottom of the scene (or of the chain) is reached
+        if view.drop_handler.target is not None:
+            break
+    target = view.drop_handler.target
+    assert target is not None  # a place in the chain came under the pointer
+    place = (target.steps, target.index)
+    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(bottom), _ACTIONS, mime, _LEFT, _NONE))
+    assert not view.edge_scroll.timer.isActive()
+    assert landed_where_shown(session, place)

@@ -18,6 +18,7 @@ from designer.ui.accessibility import CanvasNarrator
 from designer.ui.canvas import menus, navigation
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
+from designer.ui.canvas.edge_scroll import EdgeScroller
 from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
 from designer.ui.canvas.scene import FlowScene
 from designer.ui.canvas.start_item import StartItem
@@ -52,6 +53,7 @@ class FlowView(QGraphicsView):
         self.setScene(self.flow_scene)
         self.edits = CanvasEdits(self.flow_scene)
         self.drop_handler = PaletteDrop(self)
+        self.edge_scroll = EdgeScroller(self, lambda p: self.drop_handler.move(self.mapToScene(p)))
         self.interaction = None
         self.block_search = None  # the open "pick the next block" box, if any
         self.space_held = False
@@ -333,17 +335,20 @@ class FlowView(QGraphicsView):
     def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.drop_handler.accepts(event.mimeData()):
             self.drop_handler.move(self.mapToScene(event.position().toPoint()))
+            self.edge_scroll.update(event.position().toPoint())
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.edge_scroll.stop()
         self.drop_handler.leave()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self.drop_handler.accepts(event.mimeData()):
             event.ignore()
             return
+        self.edge_scroll.stop()
         self.drop_handler.drop(event.mimeData(), self.mapToScene(event.position().toPoint()))
         event.acceptProposedAction()
         self.setFocus()

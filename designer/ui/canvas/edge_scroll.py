@@ -1,0 +1,73 @@
+"""Scrolling the canvas while a block is dragged near its edge.
+
+Why: the place under a chain is often just below the visible canvas (a new user building a flow
+top to bottom reaches the bottom edge after three blocks), and a drag cannot scroll the view by
+itself, so the block could not be dropped where it belonged. Held within :data:`EDGE` pixels of
+an edge, the view scrolls that way, faster the closer the pointer, and the drop marker follows.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QPoint, QTimer
+
+#: How close to an edge (viewport pixels) scrolling starts, and the most it moves per tick.
+EDGE = 36
+MAX_STEP = 18
+TICK_MS = 30
+
+
+def scroll_step(pos: QPoint, width: int, height: int) -> tuple[int, int]:
+    """(dx, dy) to scroll for a pointer at ``pos`` in a ``width`` x ``height`` viewport."""
+
+    def axis(value: int, size: int) -> int:
+        if value < EDGE:
+            return -max(1, round(MAX_STEP * (EDGE - max(value, 0)) / EDGE))
+        if value > size - EDGE:
+            return max(1, round(MAX_STEP * (min(value, size) - (size - EDGE)) / EDGE))
+        return 0
+
+    return axis(pos.x(), width), axis(pos.y(), height)
+
+
+class EdgeScroller:
+    """Scrolls ``view`` while the drag pointer rests near an edge; ``after`` runs after each
+    scroll so the drop marker can follow the scene point now under the pointer."""
+
+    def __init__(self, view, after: Callable[[QPoint], None]) -> None:
+        self.view = view
+        self.after = after
+        self.pos: QPoint | None = None
+        self.timer = QTimer(view)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.step)
+
+    def update(self, pos: QPoint) -> None:
+        """The drag pointer is at ``pos`` (viewport coordinates)."""
+        self.pos = QPoint(pos)
+        near = scroll_step(pos, self.view.viewport().width(), self.view.viewport().height()) != (0, 0)
+        if near and not self.timer.isActive():
+            self.timer.start()
+        elif not near:
+            self.timer.stop()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.pos = None
+
+    def step(self) -> bool:
+        """Scroll one tick; returns whether the view moved."""
+        if self.pos is None:
+            return False
+        dx, dy = scroll_step(self.pos, self.view.viewport().width(), self.view.viewport().height())
+        h, v = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
+        before = (h.value(), v.value())
+        h.setValue(h.value() + dx)
+        v.setValue(v.value() + dy)
+        moved = (h.value(), v.value()) != before
+        if moved:
+            self.after(self.pos)
+        else:
+            self.timer.stop()
+        return moved
