@@ -164,3 +164,16 @@ def test_holding_a_drag_near_the_bottom_edge_scrolls_the_canvas_and_the_marker_f
     QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(bottom), _ACTIONS, mime, _LEFT, _NONE))
     assert not view.edge_scroll.timer.isActive()
     assert landed_where_shown(session, place)
+
+
+def test_edge_scrolling_stops_a_little_past_the_last_block(qtbot):
+    from designer.ui.canvas.edge_scroll import BEYOND
+    session, view = make_view(qtbot, {"version": "1.0.0", "sections": {"main": [{"answer": {}}]}}, size=(700, 300))
+    view.edge_scroll.update(QPoint(350, view.viewport().height() - 2))
+    steps = 0
+    while view.edge_scroll.step():
+        steps += 1
+        assert steps < 500
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.bottom() <= view.flow_scene.itemsBoundingRect().bottom() + BEYOND + 20
+    assert not view.edge_scroll.timer.isActive()

@@ -14,7 +14,9 @@ from PySide6.QtCore import QPoint, QTimer
 
 #: How close to an edge (viewport pixels) scrolling starts, and the most it moves per tick.
 EDGE = 36
-MAX_STEP = 18
+MAX_STEP = 8
+#: Scrolling stops this far (scene units) past the outermost blocks: nothing to drop on beyond.
+BEYOND = 240.0
 TICK_MS = 30
 
 
@@ -52,6 +54,16 @@ class EdgeScroller:
         elif not near:
             self.timer.stop()
 
+    def _within_flow(self, dx: int, dy: int) -> tuple[int, int]:
+        """Drop the parts of (dx, dy) that would scroll further into empty canvas."""
+        flow = self.view.flow_scene.itemsBoundingRect().adjusted(-BEYOND, -BEYOND, BEYOND, BEYOND)
+        shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        if (dx > 0 and shown.right() >= flow.right()) or (dx < 0 and shown.left() <= flow.left()):
+            dx = 0
+        if (dy > 0 and shown.bottom() >= flow.bottom()) or (dy < 0 and shown.top() <= flow.top()):
+            dy = 0
+        return dx, dy
+
     def stop(self) -> None:
         self.timer.stop()
         self.pos = None
@@ -61,6 +73,7 @@ class EdgeScroller:
         if self.pos is None:
             return False
         dx, dy = scroll_step(self.pos, self.view.viewport().width(), self.view.viewport().height())
+        dx, dy = self._within_flow(dx, dy)
         h, v = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
         before = (h.value(), v.value())
         h.setValue(h.value() + dx)
