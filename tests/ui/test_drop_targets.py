@@ -147,23 +147,35 @@ def test_holding_a_drag_near_the_bottom_edge_scrolls_the_canvas_and_the_marker_f
     assert scroll_step(QPoint(300, 598), 800, 600)[1] > 0 and scroll_step(QPoint(2, 300), 800, 600)[0] < 0
     data = {"version": "1.0.0", "sections": {"main": [{"answer": {}}, {"hangup": {}}]}}
     session, view = make_view(qtbot, data, size=(700, 300))
-    bottom = QPoint(350, view.viewport().height() - EDGE // 3)
+    view.centerOn(view.flow_scene.starts["main"].pos().x(), -400)  # the flow is below the view
+    near = QPoint(350, view.viewport().height() - EDGE // 2)
     mime = _mime("play")
-    QApplication.sendEvent(view.viewport(), QDragEnterEvent(bottom, _ACTIONS, mime, _LEFT, _NONE))
-    QApplication.sendEvent(view.viewport(), QDragMoveEvent(bottom, _ACTIONS, mime, _LEFT, _NONE))
-    before_scene = view.mapToScene(bottom)
-    assert view.edge_scroll.timer.isActive()
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(near, _ACTIONS, mime, _LEFT, _NONE))
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(near, _ACTIONS, mime, _LEFT, _NONE))
+    assert view.drop_handler.target is None and view.edge_scroll.timer.isActive()
+    before_scene = view.mapToScene(near)
     assert view.edge_scroll.step()
-    assert view.mapToScene(bottom).y() > before_scene.y()  # the canvas moved up under the pointer
-    while view.edge_scroll.step():  # until the bottom of the scene (or of the chain) is reached
-        if view.drop_handler.target is not None:
+    assert view.mapToScene(near).y() > before_scene.y()  # the canvas moved up under the pointer
+    for _ in range(400):
+        if not view.edge_scroll.step():
             break
     target = view.drop_handler.target
-    assert target is not None  # a place in the chain came under the pointer
+    assert target is not None  # scrolling held still once a place came under the pointer
+    assert not view.edge_scroll.step()
     place = (target.steps, target.index)
-    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(bottom), _ACTIONS, mime, _LEFT, _NONE))
+    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(near), _ACTIONS, mime, _LEFT, _NONE))
     assert not view.edge_scroll.timer.isActive()
     assert landed_where_shown(session, place)
+
+
+def test_the_drop_goes_where_the_marker_shows_even_if_the_canvas_moved_since(qtbot):
+    session, view = make_view(qtbot)
+    start = view.flow_scene.starts["main"]
+    target, mime, point = drag_to(view, start.port_pos() + QPointF(0, 40))
+    assert target is not None
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 400)  # scrolled, no move yet
+    release(view, mime, point)
+    assert [s.method for s in session.doc.sections[0].steps] == ["play"]
 
 
 def test_edge_scrolling_stops_a_little_past_the_last_block(qtbot):
@@ -176,4 +188,5 @@ def test_edge_scrolling_stops_a_little_past_the_last_block(qtbot):
         assert steps < 500
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.bottom() <= view.flow_scene.itemsBoundingRect().bottom() + BEYOND + 20
+    view.edge_scroll.stop()
     assert not view.edge_scroll.timer.isActive()

@@ -115,7 +115,11 @@ def test_out_of_range_sensitivity_is_written_and_the_problem_shown(session, insp
     assert row.frame.property("problem") == "error"
     session.problems_changed.emit([Problem("error", "Step is odd", step.id, ())])
     assert not row.problem_label.isVisibleTo(inspector)
-    assert inspector.form.top_problems.text() == "• Step is odd"
+    assert "• Step is odd" in inspector.form.top_problems.text()
+    assert "#e5484d" in inspector.form.top_problems.text()  # an error reads red
+    session.problems_changed.emit([Problem("warning", "Not linked <yet>", step.id, ())])
+    text = inspector.form.top_problems.text()
+    assert "#d98e04" in text and "#e5484d" not in text and "&lt;yet&gt;" in text  # a warning amber
 
 
 def test_default_shows_as_placeholder(session, inspector):

@@ -4,6 +4,8 @@ Why: the place under a chain is often just below the visible canvas (a new user 
 top to bottom reaches the bottom edge after three blocks), and a drag cannot scroll the view by
 itself, so the block could not be dropped where it belonged. Held within :data:`EDGE` pixels of
 an edge, the view scrolls that way, faster the closer the pointer, and the drop marker follows.
+It holds still while a drop place is on show, so the block lands where the marker is; pushing
+right up to the edge scrolls on past it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ def scroll_step(pos: QPoint, width: int, height: int) -> tuple[int, int]:
         return 0
 
     return axis(pos.x(), width), axis(pos.y(), height)
+
+
+def _at_very_edge(pos: QPoint, width: int, height: int) -> bool:
+    """Within the outer third of the scrolling band: keep scrolling even past a drop place."""
+    band = EDGE // 3
+    return pos.x() < band or pos.y() < band or pos.x() > width - band or pos.y() > height - band
 
 
 class EdgeScroller:
@@ -72,8 +80,11 @@ class EdgeScroller:
         """Scroll one tick; returns whether the view moved."""
         if self.pos is None:
             return False
-        dx, dy = scroll_step(self.pos, self.view.viewport().width(), self.view.viewport().height())
+        width, height = self.view.viewport().width(), self.view.viewport().height()
+        dx, dy = scroll_step(self.pos, width, height)
         dx, dy = self._within_flow(dx, dy)
+        if self.view.drop_handler.target is not None and not _at_very_edge(self.pos, width, height):
+            return False  # a place to drop is on show: hold still (closer to the edge keeps going)
         h, v = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
         before = (h.value(), v.value())
         h.setValue(h.value() + dx)
@@ -81,6 +92,4 @@ class EdgeScroller:
         moved = (h.value(), v.value()) != before
         if moved:
             self.after(self.pos)
-        else:
-            self.timer.stop()
         return moved

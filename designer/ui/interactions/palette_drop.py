@@ -74,7 +74,10 @@ class PaletteDrop:
     def drop(self, mime: QMimeData, scene_pos: QPointF) -> str | None:
         """Perform the drop; returns the new step id."""
         method = method_of(mime)
-        target = find_target(self.scene, self.view.edits, scene_pos)
+        # The place on show is where it goes (the canvas may have scrolled since the last move);
+        # without a drag before it (a scripted drop) the place is found now, the same way.
+        shown = self.target if self.marker is not None and self.marker.isVisible() else None
+        target = shown or find_target(self.scene, self.view.edits, scene_pos)
         self.leave()
         if method is None:
             return None
