@@ -190,3 +190,15 @@ def test_edge_scrolling_stops_a_little_past_the_last_block(qtbot):
     assert shown.bottom() <= view.flow_scene.itemsBoundingRect().bottom() + BEYOND + 20
     view.edge_scroll.stop()
     assert not view.edge_scroll.timer.isActive()
+
+
+def test_drops_still_work_after_a_new_flow_replaced_the_canvas(qtbot):
+    from designer.model.document import Document
+    session, view = make_view(qtbot)
+    start = view.flow_scene.starts["main"]
+    drag_and_drop(view, start.port_pos() + QPointF(0, 40))  # the marker exists now
+    session.replace_document(Document.from_data({"version": "1.0.0", "sections": {"main": []}},
+                                                session.catalog.nesting))
+    start = view.flow_scene.starts["main"]
+    target, place = drag_and_drop(view, start.port_pos() + QPointF(0, 40), "answer")
+    assert target is not None and landed_where_shown(session, place, "answer")

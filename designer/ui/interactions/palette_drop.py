@@ -8,6 +8,7 @@ is the method name in UTF-8. One drop, one undo step; the new block is selected.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QMimeData, QPointF
 
 from designer.model.layout import BLOCK_BASE_H, BLOCK_W
@@ -43,8 +44,14 @@ class PaletteDrop:
     def accepts(self, mime: QMimeData) -> bool:
         return method_of(mime) is not None
 
+    def _live_marker(self) -> DropMarker | None:
+        """The marker, unless a new document cleared the scene (and deleted it) since."""
+        if self.marker is not None and (not shiboken6.isValid(self.marker) or self.marker.scene() is not self.scene):
+            self.marker = None
+        return self.marker
+
     def _marker(self) -> DropMarker:
-        if self.marker is None or self.marker.scene() is not self.scene:
+        if self._live_marker() is None:
             self.marker = DropMarker(self.scene.theme.selection)
             self.scene.addItem(self.marker)
         return self.marker
@@ -54,7 +61,7 @@ class PaletteDrop:
         target = find_target(self.scene, self.view.edits, scene_pos)
         edge = target.edge if target is not None else None
         if edge is not self.hover:
-            if self.hover is not None and self.hover.scene() is not None:
+            if self.hover is not None and shiboken6.isValid(self.hover) and self.hover.scene() is not None:
                 self.hover.set_highlighted(False)
             if edge is not None:
                 edge.set_highlighted(True)
@@ -64,11 +71,11 @@ class PaletteDrop:
         return target
 
     def leave(self) -> None:
-        if self.hover is not None and self.hover.scene() is not None:
+        if self.hover is not None and shiboken6.isValid(self.hover) and self.hover.scene() is not None:
             self.hover.set_highlighted(False)
         self.hover = None
         self.target = None
-        if self.marker is not None and self.marker.scene() is not None:
+        if self._live_marker() is not None:
             self.marker.show_target(None)
 
     def drop(self, mime: QMimeData, scene_pos: QPointF) -> str | None:
@@ -76,7 +83,8 @@ class PaletteDrop:
         method = method_of(mime)
         # The place on show is where it goes (the canvas may have scrolled since the last move);
         # without a drag before it (a scripted drop) the place is found now, the same way.
-        shown = self.target if self.marker is not None and self.marker.isVisible() else None
+        marker = self._live_marker()
+        shown = self.target if marker is not None and marker.isVisible() else None
         target = shown or find_target(self.scene, self.view.edits, scene_pos)
         self.leave()
         if method is None:
