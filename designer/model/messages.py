@@ -249,6 +249,11 @@ class Describer:
         if pattern == HTTP_URL_PATTERN:
             return self._finding(f"{label} must start with http:// or https://", field, "schema.url")
         if self._is_play_url_pattern(pattern):
+            text = error.instance
+            if isinstance(text, str) and text.strip() and ":" not in text.split(" ")[0] and "${" not in text:
+                # Plain words: what a person types to have them spoken. Sure fix: say: in front.
+                return self._finding(f"{label}: to have {show(text)} spoken, start it with say: "
+                                     f"(say:{text})", field, "schema.play_url", fix=f"say:{text}")
             return self._finding(
                 f"{label} is not something to play ({show(error.instance)}): use an http(s):// address, "
                 "say:TEXT, silence:SECONDS, ring:CC or a ${variable}", field, "schema.play_url")

@@ -94,9 +94,11 @@ def test_flow_problems_in_json_with_nested_step(validator, catalog):
     ({"volume": 99, "url": "say:hi"}, "Volume must be between -40 and 40"),
     ({"url": "say:hi", "urls": ["say:hi"]}, "Play a message takes url or urls, not both"),
     ({}, "Play a message needs “What to play” filled in"),  # the words the block and panel show
-    ({"urls": ["say:hi", "nonsense"]},
-     "Item 2 of What to play is not something to play ('nonsense'): use an http(s):// address, "
+    ({"urls": ["say:hi", "ftp://host/x.wav"]},
+     "Item 2 of What to play is not something to play ('ftp://host/x.wav'): use an http(s):// address, "
      "say:TEXT, silence:SECONDS, ring:CC or a ${variable}"),
+    ({"urls": ["say:hi", "Leave a message"]},  # plain words: they are meant to be spoken
+     "Item 2 of What to play: to have 'Leave a message' spoken, start it with say: (say:Leave a message)"),
 ])
 def test_play_messages(validator, params, message):
     doc = Document.new()
