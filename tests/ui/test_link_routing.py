@@ -45,3 +45,14 @@ def test_on_the_canvas_no_link_runs_behind_the_blocks_it_joins(qtbot):
     play_item = view.block_item(play.id)
     assert not crosses(edge.path(), switch_item.mapRectToScene(switch_item.card_rect()))
     assert not crosses(edge.path(), play_item.mapRectToScene(play_item.card_rect()))
+
+
+def test_a_link_goes_round_a_third_block_standing_in_its_way():
+    switch = QRectF(0, 0, 240, 140)
+    port = QPointF(240, 110)
+    in_way = QRectF(140, 260, 240, 90)  # another case's block, right where the curve would pass
+    below = QRectF(200, 400, 240, 64)
+    p2 = QPointF(below.center().x(), below.top())
+    assert crosses(curve(port, p2, True), in_way)
+    path = route(port, p2, True, switch, below, [in_way])
+    assert not crosses(path, in_way) and not crosses(path, switch) and not crosses(path, below)

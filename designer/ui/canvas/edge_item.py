@@ -36,11 +36,11 @@ class EdgeItem(QGraphicsItem):
         return (self.source, self.target_id)
 
     def set_ends(self, p1: QPointF, p2: QPointF, source: QRectF | None = None,
-                 target: QRectF | None = None) -> None:
+                 target: QRectF | None = None, others: tuple[QRectF, ...] = ()) -> None:
         """Re-shape the link between two scene points, round the ``source`` and ``target``
-        block rectangles when a plain curve would run behind them."""
+        block rectangles (and ``others`` near it) when a plain curve would run behind them."""
         self.prepareGeometryChange()
-        self._path = route(p1, p2, self.source[0] == "branch", source, target)
+        self._path = route(p1, p2, self.source[0] == "branch", source, target, others)
         stroker = QPainterPathStroker()
         stroker.setWidth(14)
         self._shape = stroker.createStroke(self._path)

@@ -58,28 +58,32 @@ def _towards(origin: QPointF, other: QPointF, distance: float) -> QPointF:
     return origin + d * step
 
 
-def detour(p1: QPointF, p2: QPointF, sideways: bool, source: QRectF, target: QRectF) -> QPainterPath:
-    """Out of ``p1``, round the right of ``source`` (and ``target``), down into ``p2``."""
+def detour(p1: QPointF, p2: QPointF, sideways: bool, source: QRectF, target: QRectF,
+           others: Iterable[QRectF] = ()) -> QPainterPath:
+    """Out of ``p1``, round the right of ``source``, ``target`` and any ``others`` in the way,
+    and down into ``p2`` from above."""
     turn_y = p2.y() - MARGIN
+    right = max([source.right(), target.right(), *(r.right() for r in others)])
     if sideways:
-        out_x = max(p1.x(), source.right()) + MARGIN
+        out_x = max(p1.x(), right) + MARGIN
         if turn_y <= source.bottom():  # target level with or above the source: pass over it
             turn_y = min(turn_y, source.top() - MARGIN)
         points = [p1, QPointF(out_x, p1.y()), QPointF(out_x, turn_y), QPointF(p2.x(), turn_y), p2]
     else:
         below = p1.y() + MARGIN
-        side_x = max(source.right(), target.right()) + MARGIN
+        side_x = right + MARGIN
         points = [p1, QPointF(p1.x(), below), QPointF(side_x, below), QPointF(side_x, turn_y),
                   QPointF(p2.x(), turn_y), p2]
     return _rounded(points)
 
 
 def route(p1: QPointF, p2: QPointF, sideways: bool, source: QRectF | None = None,
-          target: QRectF | None = None) -> QPainterPath:
+          target: QRectF | None = None, others: Iterable[QRectF] = ()) -> QPainterPath:
     """The link from port ``p1`` to input ``p2``: the curve, or a detour when the curve would
-    run through the source or target block."""
+    run through the source or target block or any of ``others`` (blocks standing near it)."""
     path = curve(p1, p2, sideways)
-    blocks: Iterable[QRectF] = [r for r in (source, target) if r is not None and not r.isEmpty()]
-    if not any(crosses(path, r) for r in blocks):
+    ends = [r for r in (source, target) if r is not None and not r.isEmpty()]
+    in_way = [r for r in others if crosses(path, r)]
+    if not in_way and not any(crosses(path, r) for r in ends):
         return path
-    return detour(p1, p2, sideways, source or QRectF(p1, p1), target or QRectF(p2, p2))
+    return detour(p1, p2, sideways, source or QRectF(p1, p1), target or QRectF(p2, p2), in_way)

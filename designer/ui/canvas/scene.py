@@ -248,8 +248,11 @@ class FlowScene(QGraphicsScene):
         if p1 is not None and target is not None:
             owner = self.item_for_key(self._owner_key(edge.source))
             around = owner.mapRectToScene(owner.card_rect()) if isinstance(owner, BlockItem) else None
-            edge.set_ends(p1, target.port_pos(("in", edge.target_id)), around,
-                          target.mapRectToScene(target.card_rect()))
+            p2 = target.port_pos(("in", edge.target_id))
+            near = QRectF(p1, p2).normalized().adjusted(-40, -40, 40, 40)
+            others = tuple(i.mapRectToScene(i.card_rect()) for i in self.items(near)
+                           if isinstance(i, BlockItem) and i is not owner and i is not target)
+            edge.set_ends(p1, p2, around, target.mapRectToScene(target.card_rect()), others)
 
     def _update_edges_of(self, key: str) -> None:
         for edge_key in self._edges_at.get(key, ()):
