@@ -30,8 +30,8 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 
 TIPS: tuple[str, ...] = (
-    "Without a mouse: Ctrl+F finds a block, Enter adds it after the selected one, the arrow keys "
-    "walk the flow, Tab moves to Properties.",
+    "Without a mouse: Ctrl+K finds a block and adds it after the selected one, the arrow keys "
+    "walk the flow, Enter edits the selected block in Properties, F6 moves between the panels.",
     "Drag from a block's round port into empty space to pick the next block from a list.",
     "File &gt; New from Example opens this flow, a voicemail box and a phone menu ready to change.",
     "Every change can be undone: Ctrl+Z, and Ctrl+Y or Ctrl+Shift+Z to redo.",

@@ -46,6 +46,9 @@ TABLE: dict[str, tuple[object, ...]] = {
     "getting_started": (Key.HelpContents,),
     "shortcuts": ("Ctrl+/",),
     "block_search": ("Ctrl+K",),
+    "next_panel": ("F6",),
+    "previous_panel": ("Shift+F6",),
+    "edit_block": ("Return", "Enter"),
 }
 
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from designer.model import examples
-from designer.ui import shortcuts
+from designer.ui import panel_focus, shortcuts
 from designer.ui.getting_started import GettingStarted
 from designer.ui.interactions import next_block
 from designer.ui.icons import icon
@@ -129,6 +129,11 @@ class WindowActions:
         self.add("fit_key", "Fit to View", canvas.fit_to_view, canvas_only=True)
         view.addAction(self.add("auto_layout", "Auto &Layout", canvas.auto_layout,
                                 "mdi6.auto-fix", "Arrange the blocks neatly"))
+        view.addSeparator()
+        view.addAction(self.add("next_panel", "Next &Panel", lambda: panel_focus.move(w, 1),
+                                tip="Move the keyboard focus to the next panel"))
+        view.addAction(self.add("previous_panel", "Previous Panel", lambda: panel_focus.move(w, -1)))
+        self.add("edit_block", "Edit Selected Block", lambda: panel_focus.edit_selected(w), canvas_only=True)
         view.addSeparator()
         for dock in w.docks.values():
             toggle = dock.toggleViewAction()

@@ -1,0 +1,73 @@
+"""Moving the keyboard focus between the window's panels: F6 / Shift+F6, and Enter on a block.
+
+Why: Tab walks the widgets in the order they were made, so from the canvas it went to the block
+search, and reaching a field of the selected block took a long walk (trying the first flow with
+the keyboard only). F6 is the usual key to go to the next pane; Enter on the canvas opens the
+selected block's first field in Properties.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from designer.ui.main_window import MainWindow
+
+
+def first_field(widget: QWidget) -> QWidget | None:
+    """The first widget inside ``widget`` that takes the keyboard focus with Tab, if any."""
+    for child in widget.findChildren(QWidget):
+        if (child.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus \
+                and child.isVisibleTo(widget) and child.isEnabled():
+            return child
+    return None
+
+
+def panels(window: "MainWindow") -> list[tuple[str, QWidget]]:
+    """The panels in F6 order, each with the widget that should take the focus there."""
+    out: list[tuple[str, QWidget]] = [("canvas", window.canvas)]
+    inspector = window.inspector
+    if window.docks["inspector"].isVisible():
+        field = first_field(inspector.form) if inspector.form is not None else None
+        out.append(("properties", field or inspector))
+    if window.docks["preview"].isVisible():
+        out.append(("preview", getattr(window.preview, "editor", None) or window.preview))
+    if window.docks["problems"].isVisible() and window.problems.tree.isVisibleTo(window.problems):
+        out.append(("problems", window.problems.tree))  # skipped while there are none
+    if window.docks["palette"].isVisible():
+        out.append(("blocks", window.palette_panel.search))
+    return out
+
+
+def _current(window: "MainWindow", order: list[tuple[str, QWidget]]) -> int:
+    focus = window.focusWidget()
+    containers = {"canvas": window.canvas, "properties": window.inspector, "preview": window.preview,
+                  "problems": window.problems, "blocks": window.palette_panel}
+    for i, (name, _target) in enumerate(order):
+        box = containers[name]
+        if focus is not None and (focus is box or box.isAncestorOf(focus)):
+            return i
+    return -1
+
+
+def move(window: "MainWindow", step: int = 1) -> str:
+    """Focus the next (``step`` 1) or previous (-1) panel; returns its name."""
+    order = panels(window)
+    index = (_current(window, order) + step) % len(order)
+    name, target = order[index]
+    target.setFocus(Qt.FocusReason.TabFocusReason)
+    return name
+
+
+def edit_selected(window: "MainWindow") -> bool:
+    """Enter on the canvas: the selected block's first field in Properties takes the focus."""
+    form = window.inspector.form
+    field = first_field(form) if form is not None else None
+    if field is None:
+        return False
+    window.docks["inspector"].show()
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    return True
