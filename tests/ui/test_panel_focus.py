@@ -48,3 +48,12 @@ def test_enter_on_the_canvas_goes_to_the_selected_blocks_first_field(window):
 def test_enter_with_nothing_selected_does_nothing(window):
     window.session.select([])
     assert not panel_focus.edit_selected(window)
+
+
+def test_enter_in_the_block_search_picks_the_block_not_the_edit_key(window, qtbot):
+    from PySide6.QtCore import Qt
+    from designer.ui.interactions.next_block import add_block_by_search
+    search = add_block_by_search(window.canvas)
+    search.line.setText("hang up")
+    qtbot.keyClick(search.line, Qt.Key.Key_Return)
+    assert [s.method for s in window.session.doc.sections[0].steps] == ["record_call", "hangup"]

@@ -36,7 +36,9 @@ def _where(view, source: PortRef) -> str:
 def ask_next_block(view, source: PortRef, scene_pos: QPointF | None = None) -> BlockSearch:
     """Open the search box for the block to connect to ``source``; at ``scene_pos`` it stands
     where the search opened, else in its usual place in the chain."""
-    search = BlockSearch(view.session.catalog, f"Add the {_where(view, source)}:", view)
+    # Parented to the window, not the canvas: the canvas-only keys (Enter edits a block) must not
+    # reach the search line inside it.
+    search = BlockSearch(view.session.catalog, f"Add the {_where(view, source)}:", view.window())
     view.block_search = search
 
     def chosen(method: str) -> None:
