@@ -41,6 +41,7 @@ QToolBar::separator { width: 1px; background: palette(midlight); margin: 4px 6px
 QToolButton { border-radius: 6px; padding: 3px; }
 QToolButton:hover { background: palette(midlight); }
 QToolButton:checked { background: palette(mid); }
+QToolButton:focus { border: 1px solid palette(highlight); }
 QToolTip { padding: 4px 6px; border: 1px solid palette(mid); }
 QLineEdit { padding: 4px 6px; border-radius: 6px; border: 1px solid palette(mid); background: palette(base); }
 QLineEdit:focus { border: 1px solid palette(highlight); }

@@ -11,19 +11,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (QAbstractSlider, QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit,
+                               QPlainTextEdit, QRadioButton, QWidget)
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
 
 
+_INPUTS = (QLineEdit, QComboBox, QCheckBox, QRadioButton, QAbstractSlider, QAbstractSpinBox, QPlainTextEdit)
+
+
 def first_field(widget: QWidget) -> QWidget | None:
-    """The first widget inside ``widget`` that takes the keyboard focus with Tab, if any."""
-    for child in widget.findChildren(QWidget):
-        if (child.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus \
-                and child.isVisibleTo(widget) and child.isEnabled():
-            return child
-    return None
+    """The first input inside ``widget`` that takes the keyboard focus with Tab (a text, a
+    choice, a check box: not a section header or a small tool button), else any such widget."""
+    takers = [c for c in widget.findChildren(QWidget)
+              if (c.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus
+              and c.isVisibleTo(widget) and c.isEnabled()]
+    inputs = [c for c in takers if isinstance(c, _INPUTS)]
+    return (inputs or takers or [None])[0]
 
 
 def panels(window: "MainWindow") -> list[tuple[str, QWidget]]:
