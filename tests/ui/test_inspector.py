@@ -229,3 +229,17 @@ def test_a_refused_key_says_why(inspector, session, qtbot):
     seconds = inspector.form.binding_for(("max_length",)).row.current_editor().line
     qtbot.keyClicks(seconds, "ten")
     assert seconds.text() == "" and seconds.property("last_refusal") in (WHOLE_NUMBER, NUMBER)
+
+
+def test_a_variable_editor_made_later_keeps_the_fields_place_in_the_tab_order(inspector, session):
+    from designer.model.document import Step
+    from designer.ui.commands import InsertStepCommand
+    steps = session.doc.sections[0].steps
+    step = Step("record_call", {})
+    session.undo_stack.push(InsertStepCommand(session.doc, steps, 0, step))
+    session.select([step.id])
+    row = inspector.form.binding_for(("beep",)).row
+    row.var_toggle.click()
+    line = row.var_editor.focus_widget()
+    follower = line.nextInFocusChain()
+    assert inspector.form.isAncestorOf(follower) or follower is row.var_toggle

@@ -118,14 +118,21 @@ class FieldRow(QWidget):
                 self.var_editor = VariableEditor(self.spec, self.frame)
                 self.var_editor.set_variables(self._variables)
                 self._attach(self.var_editor)
+                self._keep_tab_place(self.var_editor)
             return self.var_editor
         if mode == RAW:
             if self.raw_editor is None:
                 self.raw_editor = YamlEditor(self.spec, self.frame)
                 self.raw_editor.setToolTip("This value does not fit the usual editor; it is shown as YAML")
                 self._attach(self.raw_editor)
+                self._keep_tab_place(self.raw_editor)
             return self.raw_editor
         return self.editor
+
+    def _keep_tab_place(self, editor: FieldEditor) -> None:
+        """An editor made later goes where the typed one is in the Tab order, not at the end
+        of the window's chain (Tab from it used to jump out of Properties)."""
+        QWidget.setTabOrder(self.editor.focus_widget(), editor.focus_widget())
 
     def current_editor(self) -> FieldEditor:
         return self._ensure(self.mode)
