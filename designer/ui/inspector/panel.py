@@ -30,7 +30,8 @@ QLabel[role="problem"] { color: #e5484d; }
 QLabel[role="warning-text"] { color: #d98e04; }
 QLabel[role="warning"] { color: palette(text); background: rgba(245, 166, 35, 0.16);
                          border-radius: 6px; padding: 6px; }
-QToolButton#sectionHeader { font-weight: 600; border: none; padding: 4px 0; }
+QToolButton#sectionHeader { font-weight: 600; border: 1px solid transparent; padding: 4px 0; }
+QToolButton#sectionHeader:focus { border: 1px solid palette(highlight); }
 """
 
 
