@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from designer.model.document import Step
 from designer.ui.commands import InsertStepCommand
@@ -134,3 +135,22 @@ def test_reference_record_and_play_back_flow_built_through_panels(session, inspe
         {"play": {"urls": ["say:Playing back", "${record_call_url}"]}},
     ]}}
     assert [p for p in session.problems if p.severity == "error"] == []
+
+
+def test_tab_walks_the_things_to_play_in_order_then_the_add_buttons(session, inspector):
+    from PySide6.QtCore import Qt as _Qt
+    step = add(session, "play", {"urls": ["say:Hello"]})
+    session.select([step.id])
+    urls = field(inspector, "urls")
+    urls.add_actions["silence"].trigger()
+    urls = field(inspector, "urls")  # the panel may have been rebuilt for the new item
+    QApplication.processEvents()  # a row added to a shown list is shown by the next event loop turn
+    stops, widget = [], urls.rows[0].line
+    for _ in range(40):
+        if widget.focusPolicy() & _Qt.FocusPolicy.TabFocus and widget.isVisibleTo(inspector) and widget.isEnabled():
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    lines = [r.line for r in urls.rows]
+    add_button = next(w for w in stops if getattr(w, "text", lambda: "")() == "Add")
+    assert stops.index(lines[0]) < stops.index(lines[1]) < stops.index(add_button)
+    assert lines[1].accessibleName() == "What to play, item 2"  # a screen reader says which
