@@ -64,3 +64,19 @@ def test_ctrl_k_adds_the_picked_block_after_the_selected_one(qtbot):
     qtbot.keyClick(search.line, Qt.Key.Key_Down)  # arrows walk the list from the search line
     search.choose(search.list.currentItem().data(Qt.ItemDataRole.UserRole + 1))
     assert [s.method for s in session.doc.sections[0].steps][:2] == ["answer", search.visible_methods()[1]]
+
+
+def test_ctrl_k_on_a_switch_offers_its_empty_branches_and_puts_the_block_there(qtbot):
+    from designer.ui.interactions.next_block import add_block_by_search
+    session, view = make_view(qtbot, MENU)
+    switch = session.doc.sections[0].steps[1]
+    session.select([switch.id])
+    search = add_block_by_search(view)
+    places = [search.where.itemText(i) for i in range(search.where.count())]
+    assert not search.where.isHidden() and places[0].startswith("As the block after")
+    assert any("case 1" in p for p in places) and any("otherwise" in p for p in places)
+    search.where.setCurrentIndex(next(i for i, p in enumerate(places) if "otherwise" in p))
+    search.line.setText("hang up")
+    qtbot.keyClick(search.line, Qt.Key.Key_Return)
+    assert [s.method for s in switch.params["default"]] == ["hangup"]  # "+ otherwise" made, block in it
+    assert [s.method for s in session.doc.sections[0].steps] == ["answer", "switch"]

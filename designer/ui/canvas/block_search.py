@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from designer.model.catalog import Catalog
 from designer.model.titles import block_title, matches
@@ -31,7 +32,8 @@ class BlockSearch(QFrame):
     chosen = Signal(str)
     dismissed = Signal()
 
-    def __init__(self, catalog: Catalog, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, title: str, parent: QWidget | None = None,
+                 places: list[str] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("block_search")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -42,6 +44,10 @@ class BlockSearch(QFrame):
         self.line = QLineEdit(self)
         self.line.setPlaceholderText("Type to find a block…")
         self.line.setAccessibleName("Block name or purpose")
+        self.where = QComboBox(self)  # only when the block can go to more than one place
+        self.where.setAccessibleName("Where the block goes")
+        self.where.addItems(places or [])
+        self.where.setVisible(len(places or []) > 1)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Blocks")
         self.list.setMinimumHeight(220)
@@ -56,6 +62,7 @@ class BlockSearch(QFrame):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
         layout.addWidget(self.title)
+        layout.addWidget(self.where)
         layout.addWidget(self.line)
         layout.addWidget(self.list, 1)
         self.resize(360, 320)
@@ -80,6 +87,10 @@ class BlockSearch(QFrame):
                 first = item
         self.list.setCurrentItem(first)
 
+    def place_index(self) -> int:
+        """Which of the offered places was chosen (0: the first, the usual one)."""
+        return max(0, self.where.currentIndex())
+
     def visible_methods(self) -> list[str]:
         return [self.list.item(r).data(METHOD_ROLE) for r in range(self.list.count())
                 if not self.list.item(r).isHidden()]
@@ -88,7 +99,8 @@ class BlockSearch(QFrame):
         """Up/Down in the search line move through the list, as in any search-as-you-type box."""
         if watched is self.line and event.type() == QEvent.Type.KeyPress:
             key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) \
+                    and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
                 QApplication.sendEvent(self.list, QKeyEvent(event.type(), key, event.modifiers()))
                 return True
         return super().eventFilter(watched, event)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
+from designer.model.branches import open_slots
 from designer.model.layout import BLOCK_W
 from designer.model.titles import block_title
 from designer.ui.canvas.block_search import BlockSearch
@@ -33,24 +34,29 @@ def _where(view, source: PortRef) -> str:
     return f"block after \u201c{block_title(step.method)}\u201d"
 
 
-def ask_next_block(view, source: PortRef, scene_pos: QPointF | None = None) -> BlockSearch:
+def ask_next_block(view, source: PortRef, scene_pos: QPointF | None = None,
+                   places: list[PortRef] | None = None) -> BlockSearch:
     """Open the search box for the block to connect to ``source``; at ``scene_pos`` it stands
-    where the search opened, else in its usual place in the chain."""
+    where the search opened, else in its usual place in the chain. With ``places`` (Ctrl+K on a
+    block with branches) the box also offers where the block goes: after it or into a branch."""
+    places = places or [source]
     # Parented to the window, not the canvas: the canvas-only keys (Enter edits a block) must not
     # reach the search line inside it.
-    search = BlockSearch(view.session.catalog, f"Add the {_where(view, source)}:", view.window())
+    search = BlockSearch(view.session.catalog, f"Add the {_where(view, source)}:", view.window(),
+                         places=[f"As the {_where(view, p)}" for p in places])
     view.block_search = search
 
     def chosen(method: str) -> None:
         view.block_search = None
-        place = view.edits.target_of(source)
+        where = places[search.place_index()] if len(places) > 1 else source
+        place = view.edits.target_of(where)
         if place is None:
             return
         steps, index = place
         # At the end of a chain it stands where the link was let go; into the middle of one it
         # takes its place in the chain (the blocks after it move down), so the chain stays straight.
         at = (scene_pos.x() - BLOCK_W / 2, scene_pos.y()) if scene_pos is not None and index >= len(steps) else None
-        step = view.edits.insert_method(method, place[0], place[1], at=at)
+        step = view.edits.insert_method(method, steps, index, at=at)
         view.session.select([step.id])
         view.reveal(step.id)
         view.setFocus()
@@ -81,7 +87,22 @@ def source_for_selection(view) -> PortRef | None:
     return ("start", section.name)
 
 
+def places_for(view, source: PortRef) -> list[PortRef]:
+    """After the block, then each empty branch and each branch it can still get ("+ otherwise"):
+    the keyboard's way into a branch, where the mouse would drop on a port."""
+    out = [source]
+    step = view.flow_scene.steps.get(source[1]) if source[0] == "out" else None
+    if step is None:
+        return out
+    for k, (_path, child) in enumerate(step.child_lists()):
+        if not len(child):
+            out.append(("branch", step.id, k))
+    slots = open_slots(step, view.session.doc.nesting(step.method))
+    out += [("slot", step.id, j) for j in range(len(slots))]
+    return out
+
+
 def add_block_by_search(view) -> BlockSearch | None:
     """Flow > Add Block (Ctrl+K): the search box for the block after the selection."""
     source = source_for_selection(view)
-    return ask_next_block(view, source) if source is not None else None
+    return ask_next_block(view, source, places=places_for(view, source)) if source is not None else None
