@@ -36,7 +36,7 @@ def panels(window: "MainWindow") -> list[tuple[str, QWidget]]:
     out: list[tuple[str, QWidget]] = [("canvas", window.canvas)]
     inspector = window.inspector
     if window.docks["inspector"].isVisible():
-        field = first_field(inspector.form) if inspector.form is not None else None
+        field = form_field(inspector.form) if inspector.form is not None else None
         out.append(("properties", field or inspector))
     if window.docks["preview"].isVisible():
         out.append(("preview", getattr(window.preview, "editor", None) or window.preview))
@@ -67,10 +67,20 @@ def move(window: "MainWindow", step: int = 1) -> str:
     return name
 
 
+def form_field(form) -> QWidget | None:
+    """The first field of a Properties form, as its editor wants to be focused (the text of a
+    "Text or List" field, not its kind chooser), else the first input found."""
+    for binding in getattr(form, "bindings", ()):
+        widget = binding.row.current_editor().focus_widget()
+        if widget.isVisibleTo(form) and widget.isEnabled():
+            return widget
+    return first_field(form)
+
+
 def edit_selected(window: "MainWindow") -> bool:
     """Enter on the canvas: the selected block's first field in Properties takes the focus."""
     form = window.inspector.form
-    field = first_field(form) if form is not None else None
+    field = form_field(form) if form is not None else None
     if field is None:
         return False
     window.docks["inspector"].show()
