@@ -80,3 +80,20 @@ def test_ctrl_k_on_a_switch_offers_its_empty_branches_and_puts_the_block_there(q
     qtbot.keyClick(search.line, Qt.Key.Key_Return)
     assert [s.method for s in switch.params["default"]] == ["hangup"]  # "+ otherwise" made, block in it
     assert [s.method for s in session.doc.sections[0].steps] == ["answer", "switch"]
+
+
+def test_from_the_search_line_tab_goes_to_the_place_chooser_and_enter_there_adds(qtbot):
+    from designer.ui.interactions.next_block import add_block_by_search
+    session, view = make_view(qtbot, MENU)
+    switch = session.doc.sections[0].steps[1]
+    session.select([switch.id])
+    search = add_block_by_search(view)
+    qtbot.waitExposed(search)
+    search.line.setFocus()
+    search.line.setText("hang up")
+    qtbot.keyClick(search.line, Qt.Key.Key_Tab)
+    assert search.focusWidget() is search.where
+    qtbot.keyClick(search.where, Qt.Key.Key_Down)
+    assert search.where.currentIndex() == 1
+    qtbot.keyClick(search.where, Qt.Key.Key_Return)
+    assert [s.method for s in switch.params["case"]["1"]] == ["hangup"]

@@ -71,6 +71,10 @@ class BlockSearch(QFrame):
         self.list.itemActivated.connect(self._pick)
         self.list.itemClicked.connect(self._pick)
         self.line.installEventFilter(self)
+        self.where.installEventFilter(self)
+        # Type a name, Tab to say where it goes (arrows), Enter: the search line comes first.
+        QWidget.setTabOrder(self.line, self.where)
+        QWidget.setTabOrder(self.where, self.list)
         self.set_filter("")
 
     # ----------------------------------------------------------------- filtering
@@ -103,6 +107,10 @@ class BlockSearch(QFrame):
                     and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
                 QApplication.sendEvent(self.list, QKeyEvent(event.type(), key, event.modifiers()))
                 return True
+        if watched is self.where and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._pick_current()  # Enter on the place chooser adds the block found
+            return True
         return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------------- picking
