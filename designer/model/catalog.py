@@ -8,7 +8,7 @@ corrected ranges; schema facts (types, enums, defaults, descriptions) are never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 from designer.model.document import MISSING, ParamPath
 from designer.model import hints
 from designer.model.schema import Schema, load_schema, nesting_paths
+from designer.model.units import unit_from_description
 
 VAR_DEF = "SWMLVar"
 
@@ -242,6 +243,10 @@ def _field_spec(schema: Schema, name: str, node: Any, path: ParamPath, required:
         if isinstance(arr.get("items"), dict) and not holds_steps:
             items = _field_spec(schema, "item", arr["items"], path + ("*",), False, nesting, method, depth + 1)
     meta = resolved if isinstance(resolved, dict) else {}
+    description = (meta.get("description") or "").strip()
+    hint = hints.field_hint(method, path)
+    if not hint.unit and ({"integer", "number"} & set(info["kinds"])):
+        hint = replace(hint, unit=unit_from_description(description))
     return FieldSpec(
         name=name,
         path=path,
@@ -251,7 +256,7 @@ def _field_spec(schema: Schema, name: str, node: Any, path: ParamPath, required:
         minimum=info["minimum"],
         maximum=info["maximum"],
         title=meta.get("title", ""),
-        description=(meta.get("description") or "").strip(),
+        description=description,
         examples=tuple(meta.get("examples", ())),
         accepts_variable=info["accepts_variable"],
         required=required,
@@ -260,5 +265,5 @@ def _field_spec(schema: Schema, name: str, node: Any, path: ParamPath, required:
         fields=fields,
         items=items,
         schema=meta,
-        hint=hints.field_hint(method, path),
+        hint=hint,
     )

@@ -139,13 +139,10 @@ def method_hint(method: str) -> MethodHint:
 
 
 def field_hint(method: str, path: tuple[Any, ...]) -> FieldHint:
-    """The hint for a field; timeouts elsewhere get "seconds" by name, everything else none."""
-    hint = _FIELDS.get((method, tuple(path)))
-    if hint is not None:
-        return hint
-    if path and isinstance(path[-1], str) and path[-1].endswith("_timeout"):
-        return FieldHint(unit=_SECONDS)
-    return FieldHint()
+    """The hint for a field, or an empty one (the catalog adds the unit its description names)."""
+    from designer.model import panel_hints
+    key = (method, tuple(path))
+    return _FIELDS.get(key) or panel_hints.FIELDS.get(key) or FieldHint()
 
 
 def method_rank(method: str) -> int:

@@ -22,6 +22,7 @@ from designer.ui.canvas.view import FlowView
 from designer.ui.commands import SetParamCommand
 from designer.ui.inspector import Inspector
 from designer.ui.palette import Palette
+from designer.ui.problems_panel import ProblemsPanel
 from designer.ui.session import EditSession
 
 
@@ -58,9 +59,15 @@ class NestedFlowWindow(QDialog):
         top.addWidget(cancel)
         top.addWidget(self.back)
 
+        self.problems = ProblemsPanel(self.inner, self)
+        middle = QSplitter(Qt.Orientation.Vertical, self)
+        middle.addWidget(self.canvas)
+        middle.addWidget(self.problems)
+        middle.setStretchFactor(0, 1)
+        middle.setSizes([520, 130])
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.palette)
-        split.addWidget(self.canvas)
+        split.addWidget(middle)
         split.addWidget(self.inspector)
         split.setStretchFactor(1, 1)
         split.setSizes([230, 700, 330])

@@ -37,8 +37,7 @@ class _MethodTree(QTreeWidget):
 
 
 class _MethodDelegate(QStyledItemDelegate):
-    """Paints a method as icon, bold plain title with the method name small at the right, and a
-    dimmed one-line description."""
+    """Paints a method as icon, bold plain title, and a dimmed line: method name · description."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         if not index.data(METHOD_ROLE):
@@ -71,24 +70,14 @@ class _MethodDelegate(QStyledItemDelegate):
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        dim = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
-        method = index.data(METHOD_ROLE)
-        small = QFont(option.font)
-        small.setPointSizeF(max(6.5, option.font.pointSizeF() * 0.82))
-        small_fm = QFontMetrics(small)
-        method_w = small_fm.horizontalAdvance(method) if method != text else 0
-        title_w = text_rect.width() - (method_w + 8 if method_w else 0)
-        painter.drawText(QRect(text_rect.left(), text_rect.top(), title_w, line),
+        painter.drawText(QRect(text_rect.left(), text_rect.top(), text_rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, title_w))
-        if method_w:  # the SWML name, small, at the right: what the file will say
-            painter.setFont(small)
-            painter.setPen(dim)
-            painter.drawText(QRect(text_rect.right() - method_w, text_rect.top(), method_w, line),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, method)
+                         QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()))
         painter.setFont(option.font)
+        dim = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
         painter.setPen(dim)
-        summary = index.data(SUMMARY_ROLE) or ""
+        # the SWML name first (what the file will say), then what the block does
+        summary = " · ".join(t for t in (index.data(METHOD_ROLE), index.data(SUMMARY_ROLE)) if t)
         elided = option.fontMetrics.elidedText(summary, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(QRect(text_rect.left(), text_rect.top() + line + 2, text_rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)

@@ -72,7 +72,9 @@ def form_field(form) -> QWidget | None:
     "Text or List" field, not its kind chooser), else the first input found."""
     for binding in getattr(form, "bindings", ()):
         widget = binding.row.current_editor().focus_widget()
-        if widget.isVisibleTo(form) and widget.isEnabled():
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:  # a container (a list's first item)
+            widget = first_field(widget) or widget
+        if widget.isVisibleTo(form) and widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
             return widget
     return first_field(form)
 

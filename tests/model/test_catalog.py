@@ -56,3 +56,14 @@ def test_official_calling_schema_loads_with_its_extra_methods():
     assert len(official.methods) == 43
     assert {"ai_sidecar", "stream", "stop_stream", "transcribe", "transcribe_stop"} <= set(official.methods)
     assert official.method("record_call").field("format").enum == ("wav", "mp3", "mp4")
+
+
+def test_units_come_from_the_schema_descriptions_not_field_names(catalog):
+    ai_params = catalog.method("ai").field("params")
+    by_name = {f.name: f for f in ai_params.fields}
+    assert by_name["digit_timeout"].hint.unit == "ms"
+    assert by_name["attention_timeout"].hint.unit == "ms"
+    assert catalog.method("prompt").field("digit_timeout").hint.unit == "seconds"
+    assert catalog.method("sleep").field("duration").hint.unit == "ms"
+    assert catalog.method("connect").field("timeout").hint.unit == "seconds"
+    assert by_name["ai_volume"].hint.unit == ""

@@ -59,3 +59,42 @@ def test_a_confirm_url_is_not_a_flow_and_is_left_alone():
     doc = Document.from_data({"sections": {"main": [
         {"connect": {"to": "+1", "confirm": "https://example.com/confirm.swml"}}]}}, load_catalog().nesting)
     assert find_nested_flows(doc.sections[0].steps[0]) == []
+
+
+def _method_lists(value, here, methods):
+    """Paths of every list of method mappings inside ``value`` (plain data)."""
+    if isinstance(value, list):
+        if value and all(isinstance(i, dict) and len(i) == 1 and next(iter(i)) in methods for i in value):
+            yield here
+        for i, sub in enumerate(value):
+            yield from _method_lists(sub, here + (i,), methods)
+    elif isinstance(value, dict):
+        for k, sub in value.items():
+            yield from _method_lists(sub, here + (k,), methods)
+
+
+def test_every_method_list_in_the_examples_is_drawn_as_a_branch_or_opens_as_a_flow():
+    catalog = load_catalog()
+    checked = 0
+    for path in sorted(FIXTURES.glob("*.*")):
+        if path.suffix not in (".yaml", ".yml", ".json"):
+            continue
+        try:
+            doc = _load(path.name)
+        except Exception:  # noqa: BLE001 - the broken-on-purpose example
+            continue
+        for step in doc.walk():
+            if step.form != "method":
+                continue
+            drawn = {p for p, _ in step.child_lists()}
+            flows = [f.path for f in find_nested_flows(step)]
+            plain = step.to_data()[step.method]
+            for found in _method_lists(plain, (), set(catalog.methods)):
+                if found == ():
+                    continue  # cond's own list of conditions is not a method list
+                inside_drawn = any(found[:len(p)] == p for p in drawn)
+                inside_flow = any(found[:len(p)] == p for p in flows)
+                assert inside_drawn or inside_flow, (path.name, step.method, found)
+                checked += 1
+    print(f"{checked} nested method lists in the examples, each drawn or openable")
+    assert checked > 20

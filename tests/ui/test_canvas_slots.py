@@ -32,6 +32,10 @@ def test_dropping_on_the_plus_otherwise_port_creates_the_default_branch(qtbot):
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert "default" not in switch.params and item.look.slots == ("+ case 2", "+ otherwise")
+    session.undo_stack.redo()
+    assert methods(switch.params["default"]) == ["play"]
+    assert item.look.branches == ("case 1", "otherwise")
+    assert view.block_item(switch.params["default"][0].id) is not None
 
 
 def test_block_dropped_on_a_slot_stands_beside_the_owner_not_on_it(qtbot):
@@ -59,6 +63,9 @@ def test_linking_from_a_plus_port_to_a_block_creates_the_connect_result_branch(q
     assert item.look.branches == ("if nobody answered",) and item.look.slots == ("+ if answered",)
     session.undo_stack.undo()
     assert "result" not in connect.params and len(session.doc.detached) == 1
+    session.undo_stack.redo()
+    assert connect.to_data()["connect"]["result"] == {"case": {"failed": [{"play": {"urls": ["say:Hello"]}}]}}
+    assert not session.doc.detached
 
 
 def test_execute_gets_an_after_it_returns_branch_from_the_canvas(qtbot):

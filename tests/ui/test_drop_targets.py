@@ -202,3 +202,13 @@ def test_drops_still_work_after_a_new_flow_replaced_the_canvas(qtbot):
     start = view.flow_scene.starts["main"]
     target, place = drag_and_drop(view, start.port_pos() + QPointF(0, 40), "answer")
     assert target is not None and landed_where_shown(session, place, "answer")
+
+
+def test_a_drop_under_the_last_block_of_a_case_extends_that_case(qtbot):
+    session, view = make_view(qtbot, MENU, centre="all")
+    switch = session.doc.sections[0].steps[1]
+    hangup = switch.params["case"]["1"][0]
+    item = view.block_item(hangup.id)
+    target, place = drag_and_drop(view, item.sceneBoundingRect().center() + QPointF(0, item.height / 2 + 50))
+    assert target is not None and target.steps is switch.params["case"]["1"]
+    assert [s.method for s in switch.params["case"]["1"]] == ["hangup", "play"]

@@ -236,7 +236,7 @@ def test_a_phone_menu_built_from_scratch_through_the_window(window, monkeypatch)
         drop_at(window, "transfer", port + QPointF(30, 10))
         transfer = switch.child_lists()[k][1][0]
         click_block(window, transfer)
-        type_into(editor(window, "dest").line, dest)
+        type_into(editor(window, "dest").combo.lineEdit(), dest)
     # the two sections the menu sends callers to
     for name in ("sales", "support"):
         monkeypatch.setattr(window, "ask_section_name", lambda n=name: n)

@@ -74,3 +74,14 @@ def test_join_conference_result_gets_the_variable_its_schema_requires(session, i
     assert main(session) == [{"join_conference": {"name": "team", "result": {
         "variable": "join_conference_result", "case": {"completed": []}}}}]
     assert [p.message for p in session.problems if p.is_error] == []
+
+
+def test_a_list_whose_items_hold_branches_is_not_called_zero_steps(session, qtbot):
+    """A field like connect's serial holds steps only inside each item's result: where a form
+    falls back to a note, it says what is there (2 items), not "0 steps"."""
+    connect, = load(session, [{"connect": {"serial": [{"to": "+15550100001"}, {"to": "+15550100002"}]}}])
+    serial, parallel = StepsNote(connect, ("serial",)), StepsNote(connect, ("parallel",))
+    qtbot.addWidget(serial)
+    qtbot.addWidget(parallel)
+    assert serial.text() == "2 items"
+    assert parallel.text() == "not set"

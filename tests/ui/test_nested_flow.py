@@ -95,4 +95,13 @@ def test_panel_and_canvas_menu_offer_the_nested_flow(session, inspector, qtbot):
     _session, view = make_view(qtbot, {"sections": {"main": [AI]}})
     step = _session.doc.sections[0].steps[0]
     menu = menus.context_menu(view, view.block_item(step.id).sceneBoundingRect().center())
-    assert "Open “What “send_message” runs” as a flow…" in [a.text() for a in menu.actions()]
+    assert "Open as a flow: What “send_message” runs…" in [a.text() for a in menu.actions()]
+
+
+def test_the_nested_flow_shows_its_own_problems_before_going_back(session, qtbot):
+    connect, = load(session, [{"connect": {"to": "+15550100001"}}])
+    window = NestedFlowWindow(session, connect, find_nested_flows(connect)[0])
+    qtbot.addWidget(window)
+    window.canvas.append_method("prompt")
+    assert window.problems.tree.topLevelItemCount() >= 1
+    assert any("play" in p.message.lower() for p in window.inner.problems)

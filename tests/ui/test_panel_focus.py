@@ -62,7 +62,7 @@ def test_enter_in_the_block_search_picks_the_block_not_the_edit_key(window, qtbo
 def test_enter_on_a_key_press_block_goes_to_the_words_to_say_not_the_kind_chooser(window):
     from PySide6.QtWidgets import QLineEdit
     doc = window.session.doc
-    step = Step("prompt", {})
+    step = Step("prompt", {"play": "say:Press 1"})
     window.session.undo_stack.push(InsertStepCommand(doc, doc.sections[0].steps, 1, step))
     window.session.select([step.id])
     window.canvas.setFocus()

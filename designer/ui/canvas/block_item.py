@@ -225,8 +225,18 @@ class BlockItem(QGraphicsItem):
         painter.setFont(font)
         painter.setPen(self.theme.text)
         area = QRectF(14, 0, rect.width() - 24, BLOCK_BASE_H)
-        text = QFontMetricsF(font).elidedText(self.look.title, Qt.TextElideMode.ElideRight, area.width())
-        painter.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
+        title = self.look.title
+        fm = QFontMetricsF(font)
+        if fm.horizontalAdvance(title) > area.width() and " " in title:
+            # Plain titles are a few words: on two lines they stay readable, cut to one they don't
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            while font.pointSizeF() > 6 and fm.boundingRect(area, flags, title).height() > area.height():
+                font.setPointSizeF(font.pointSizeF() * 0.9)
+                fm = QFontMetricsF(font)
+            painter.setFont(font)
+            painter.drawText(area, flags, title)
+            return
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter, fm.elidedText(title, Qt.TextElideMode.ElideRight, area.width()))
 
     def _paint_ports(self, painter: QPainter, accent: QColor) -> None:
         t, look = self.theme, self.look

@@ -68,24 +68,20 @@ def _branch_label(step: Step, k: int, scene) -> str:
 
 
 def _open_places(scene, edits):
-    """(steps, index, anchor, words, kind) for every chain end and empty branch on the canvas."""
+    """(steps, index, anchor, words, kind) for every chain end (sections, branches, unconnected
+    chains), every empty section and branch, and every "+" branch on the canvas."""
     doc = scene.doc
     for section in doc.sections:
         start = scene.starts.get(section.name)
-        if start is None:
-            continue
-        if len(section.steps):
-            last = section.steps[len(section.steps) - 1]
-            item = scene.blocks.get(last.id)
-            if item is not None:
-                yield (section.steps, len(section.steps), item.port_pos(("out", last.id)),
-                       f"Add after {block_title(last.method)}", "end")
-        else:
+        if start is not None and not len(section.steps):
             yield section.steps, 0, start.port_pos(("start", section.name)), f"First block of {section.name}", "end"
     for step_id, step in scene.steps.items():
         item = scene.blocks.get(step_id)
         if item is None:
             continue
+        chain = step.parent
+        if chain is not None and len(chain) and chain[len(chain) - 1] is step:  # the end of its chain
+            yield chain, len(chain), item.port_pos(("out", step_id)), f"Add after {block_title(step.method)}", "end"
         for k, (_, child) in enumerate(step.child_lists()):
             if len(child):
                 continue
@@ -94,12 +90,6 @@ def _open_places(scene, edits):
         for j, slot in enumerate(open_slots(step, doc.nesting(step.method))):
             yield (PendingList(step, slot), 0, item.port_pos(("slot", step_id, j)),
                    f"First block of {slot.label.lstrip('+ ')}", "branch")
-    for chain in doc.detached:
-        if len(chain):
-            last = chain[len(chain) - 1]
-            item = scene.blocks.get(last.id)
-            if item is not None:
-                yield chain, len(chain), item.port_pos(("out", last.id)), f"Add after {block_title(last.method)}", "end"
 
 
 def find_target(scene, edits, pos: QPointF, reach: float = SNAP_REACH) -> DropTarget | None:

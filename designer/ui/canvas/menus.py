@@ -112,7 +112,7 @@ def context_menu(view: "FlowView", scene_pos: QPointF) -> QMenu:
             view.session.select([item.step_id])
         step = view.flow_scene.steps.get(item.step_id)
         for flow in find_nested_flows(step) if step is not None else []:
-            menu.addAction(f"Open “{flow.title}” as a flow…" if flow.exists else f"Add “{flow.title}”…",
+            menu.addAction(f"Open as a flow: {flow.title}…" if flow.exists else f"Add steps: {flow.title}…",
                            lambda s=step, f=flow: _open_flow(view, s, f))
         if step is not None and find_nested_flows(step):
             menu.addSeparator()

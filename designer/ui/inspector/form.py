@@ -21,11 +21,10 @@ from designer.model.problems import Problem
 from designer.ui.icons import ERROR_COLOR
 from designer.ui import fixes as fixes_module
 from designer.ui.commands import SetParamCommand
-from designer.ui.inspector import icons, play, record_call, stop_record_call
+from designer.ui.inspector import icons
 from designer.ui.inspector.base import is_empty, same_value
 from designer.ui.inspector.cond import ConditionsEditor, descriptions, is_cond_list
 from designer.ui.inspector.context import EditorContext
-from designer.ui.inspector.registry import create_editor, is_check
 from designer.ui.inspector.row import FieldRow
 from designer.ui.inspector.section import FormSection
 from designer.ui.inspector import branches
@@ -33,13 +32,6 @@ from designer.ui.inspector import nested as nested_ui
 from designer.ui.inspector.special import StepsNote
 from designer.ui.inspector.structured import YamlEditor
 
-#: Fitted panels: method -> (sections, fields edited by another field's row).
-FITTED: dict[str, tuple[list[tuple[str, list[str]]], dict[str, str]]] = {
-    "record_call": (record_call.SECTIONS, {}),
-    "play": (play.SECTIONS, play.MERGED),
-    "stop_record_call": (stop_record_call.SECTIONS, {}),
-}
-NESTED_DEPTH = 2
 
 
 #: Warning text colour of the panel (the amber of the field outlines, readable on light and dark).
@@ -65,6 +57,8 @@ def form_shape(step: Step, spec: MethodSpec) -> tuple:
     params = step.params
     known = {f.name for f in spec.fields}
     unknown = tuple(k for k in params if k not in known) if isinstance(params, dict) else ()
+    if step.method == "set":  # its keys are rows of one table, not unknown fields
+        unknown = ()
     nested = tuple(type(step.get(f.path)).__name__ for f in spec.fields if f.holds_steps)
     branches = tuple(path for path, _ in step.child_lists())  # case names, added branches
     return (step.method, step.form, spec.known, type(params).__name__, unknown, branches, nested)
@@ -84,6 +78,8 @@ class StepForm(QWidget):
         #: Editors that show some problems themselves: they get the list and return the rest.
         self._problem_takers: list[Callable[[list[Problem]], list[Problem]]] = []
         self._last: SetParamCommand | None = None
+        #: "Open as flow" buttons of the flows inside this block (AI function SWML, confirm steps)
+        self.nested_flow_buttons: list[QPushButton] = []
         self.shape = form_shape(step, self.spec)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(8, 6, 8, 10)
@@ -117,37 +113,8 @@ class StepForm(QWidget):
         self._build_object()
 
     def _build_object(self) -> None:
-        fields = {f.name: f for f in self.spec.fields}
-        layout, merged = FITTED.get(self.step.method, ([], {}))
-        placed: set[str] = set(merged)
-        for title, names in layout:
-            section = self.add_section(title)
-            for name in names:
-                if name in fields:
-                    self._add_field(section, fields[name])
-                    placed.add(name)
-        rest = [f for f in self.spec.fields if f.name not in placed]
-        plain = [f for f in rest if not f.holds_steps and not _is_group(f)]
-        if plain:
-            section = self.add_section("More settings" if layout else "Settings")
-            for spec in plain:
-                self._add_field(section, spec)
-        for spec in (f for f in rest if _is_group(f)):
-            section = self.add_section(spec.label, expanded=self.step.has(spec.path))
-            section.setToolTip(spec.description)
-            for sub in spec.fields:
-                self._add_field(section, sub)
-        nested = [f for f in rest if f.holds_steps]
-        if nested:
-            section = self.add_section("Steps inside")
-            for spec in nested:
-                self._add_nested(section, spec)
-        unknown = [k for k in self.step.params if k not in fields]
-        if unknown:
-            section = self.add_section("Other fields")
-            section.setToolTip("Fields this schema does not know: kept exactly as written")
-            for key in unknown:
-                self.add_row(section, (key,), None, YamlEditor(None), str(key))
+        from designer.ui.inspector import fitted
+        fitted.build_object(self)
         self.nested_flow_buttons = nested_ui.add_nested_flows(self)
 
     def add_section(self, title: str, expanded: bool = True, parent: QWidget | None = None) -> FormSection:
@@ -155,24 +122,6 @@ class StepForm(QWidget):
         self.sections.append(section)
         self.layout_.addWidget(section)
         return section
-
-    def _add_field(self, section: FormSection, spec: FieldSpec, depth: int = 1) -> None:
-        if spec.holds_steps:
-            self._add_nested(section, spec)
-            return
-        if _is_group(spec) and depth < NESTED_DEPTH:
-            group = FormSection(spec.label, self.step.has(spec.path), section.body)
-            group.setToolTip(spec.description)
-            section.add_row("", group)
-            for sub in spec.fields:
-                self._add_field(group, sub, depth + 1)
-            return
-        editor = create_editor(spec, self.ctx)
-        spans = is_check(spec) or spec.hint.widget == "play_urls"
-        binding = self.add_row(section, spec.path, spec, editor, "" if spans else spec.label)
-        if self.step.method == "play" and spec.name == "urls":
-            binding.read, binding.change, binding.aliases = play.read_urls, play.urls_change, (("url",),)
-            binding.row.set_resettable(False)  # something to play is required
 
     def _add_nested(self, section: FormSection, spec: FieldSpec) -> None:
         if is_cond_list(self.spec.nesting, spec.path) and isinstance(self.step.get(spec.path), list):
@@ -327,10 +276,6 @@ class StepForm(QWidget):
             widget = widget.parentWidget()
         binding.row.focus()
         return binding.row
-
-
-def _is_group(spec: FieldSpec) -> bool:
-    return spec.kinds == ("object",) and bool(spec.fields) and not spec.holds_steps
 
 
 def whole_spec(spec: MethodSpec, kinds: tuple[str, ...]) -> FieldSpec:

@@ -20,13 +20,6 @@ from designer.ui.inspector.context import EditorContext
 from designer.ui.inspector.structured import ItemRow, ListEditor
 from designer.ui.inspector.variable import is_variable
 
-SECTIONS: list[tuple[str, list[str]]] = [
-    ("What to play", ["urls"]),
-    ("Speech", ["say_voice", "say_language", "say_gender"]),
-    ("Playback", ["volume", "auto_answer", "status_url"]),
-]
-#: Fields shown by another field's editor (``url`` is edited in the ``urls`` list).
-MERGED = {"url": "urls"}
 
 #: kind -> (prefix, words, icon, placeholder)
 KINDS: dict[str, tuple[str, str, str, str]] = {

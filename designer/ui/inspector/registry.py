@@ -38,11 +38,27 @@ def _url(spec: FieldSpec, ctx: EditorContext) -> FieldEditor:
 
 
 def _fitted() -> dict[str, Factory]:
+    from designer.ui.inspector import address, connect, name_value, records, tags, text_block
+    from designer.ui.inspector.ai import PromptEditor
+    from designer.ui.inspector.actions import ActionEditor
     from designer.ui.inspector.play import PlayUrlsEditor
     from designer.ui.inspector.stop_record_call import ControlIdEditor
+    from designer.ui.inspector.swaig import FunctionsEditor
     return {
         "play_urls": lambda spec, ctx: PlayUrlsEditor(spec, ctx),
         "control_id_choice": lambda spec, ctx: ControlIdEditor(spec, ctx),
+        "name_value": lambda spec, ctx: name_value.NameValueEditor(spec),
+        "name_value_list": lambda spec, ctx: name_value.NameValueEditor(spec, typed=False, as_list=True),
+        "tags": lambda spec, ctx: tags.TagsEditor(spec),
+        "multiline": lambda spec, ctx: text_block.TextBlockEditor(spec),
+        "json_body": lambda spec, ctx: text_block.JsonEditor(spec),
+        "records": lambda spec, ctx: records.RecordsEditor(spec, ctx),
+        "dial_address": lambda spec, ctx: address.DialAddressEditor(spec),
+        "section_or_url": lambda spec, ctx: address.SectionOrUrlEditor(spec, ctx),
+        "destinations": lambda spec, ctx: connect.DestinationsEditor(spec, ctx),
+        "prompt_text": lambda spec, ctx: PromptEditor(spec, ctx),
+        "swaig_functions": lambda spec, ctx: FunctionsEditor(spec, ctx),
+        "action_variant": lambda spec, ctx: ActionEditor(spec, ctx),
     }
 
 
@@ -78,7 +94,13 @@ def create_editor(spec: FieldSpec, ctx: EditorContext) -> FieldEditor:
         return LineEditor(spec)
     if kinds == ("array",) and _simple_items(spec):
         return ListEditor(spec)
-    if len(kinds) > 1 and not spec.fields:
+    if kinds == ("array",) and spec.items is not None and spec.items.kinds == ("object",) and spec.items.fields:
+        from designer.ui.inspector.records import RecordsEditor
+        return RecordsEditor(spec, ctx)
+    if kinds == ("object",) and spec.fields:
+        from designer.ui.inspector.records import ObjectEditor
+        return ObjectEditor(spec, ctx)
+    if len(kinds) > 1 and (not spec.fields or set(kinds) == {"array", "object"}):
         options = []
         for kind in kinds:
             sub = replace(spec, kinds=(kind,), enum=None, accepts_variable=False)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
 
-from designer.model.branches import next_case_key
+from designer.model.branches import branch_words, next_case_key
 from designer.model.document import MISSING, Document, ParamPath, Step, StepList
 
 from designer.ui.commands import GroupCommand, SetParamCommand
@@ -35,7 +35,16 @@ class StepsNote(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.setText(steps_words(count_steps(self.step, self.path)))
+        value = self.step.get(self.path, MISSING) if self.path else self.step.params
+        if isinstance(value, StepList) or value is self.step.params:
+            self.setText(steps_words(count_steps(self.step, self.path)))
+        elif value is MISSING:
+            self.setText("not set")
+        else:  # e.g. connect's serial destinations: the items are not steps, their branches are
+            items = len(value) if isinstance(value, (list, dict)) else 1
+            words = f"{items} item{'s' if items != 1 else ''}"
+            steps = sum(len(lst) for p, lst in self.step.child_lists() if p[:len(self.path)] == self.path)
+            self.setText(f"{words}; {steps_words(steps)}" if steps else words)
 
 
 class CasesEditor(QWidget):
@@ -70,7 +79,9 @@ class CasesEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         line = QLineEdit(name, row)
-        line.setToolTip("The value that selects this case")
+        words = branch_words(self.step.method, self.map_path + (name,))
+        line.setToolTip(f"The value that selects this case ({words})" if not words.endswith(name)
+                        else "The value that selects this case")
         line.setMinimumWidth(60)
         line.editingFinished.connect(lambda n=name, e=line: self.rename_case(n, e.text()))
         count = QLabel(row)

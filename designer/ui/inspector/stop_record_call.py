@@ -11,7 +11,6 @@ from designer.model.document import MISSING
 from designer.ui.inspector.base import FieldEditor
 from designer.ui.inspector.context import EditorContext
 
-SECTIONS: list[tuple[str, list[str]]] = [("Recording to stop", ["control_id"])]
 LAST = "the last recording started"
 
 

@@ -158,6 +158,7 @@ class ListEditor(FieldEditor):
         self.rows_layout.setSpacing(3)
         layout.addLayout(self.rows_layout)
         self.empty = QLabel(default_text(spec, "Empty"), self)
+        self.empty.setWordWrap(True)  # a narrow panel wraps it rather than scrolling sideways
         self.empty.setEnabled(False)
         layout.addWidget(self.empty)
         self.buttons = QHBoxLayout()
