@@ -10,8 +10,10 @@ until the whole window is on a screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QScreen
 from PySide6.QtWidgets import QMainWindow
+
+from designer.model.titles import block_title
 
 #: On screens larger than this the first window is this big and centred, not edge to edge.
 LARGEST_FIRST_SIZE = QSize(1680, 1050)
@@ -74,9 +76,24 @@ def place_first_time(window: QMainWindow) -> None:
     window.move(target.topLeft())
 
 
+def titles_width(window: QMainWindow) -> int:
+    """Width the blocks list needs to show every block title whole (icon, margins, scroll bar)."""
+    palette = getattr(window, "palette_panel", None)
+    if palette is None:
+        return 0
+    font = QFont(palette.tree.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    metrics = QFontMetrics(font)
+    widest = max((metrics.horizontalAdvance(block_title(m)) for m in palette.catalog.methods), default=0)
+    return widest + 20 + 10 + 12 + 12 + palette.tree.verticalScrollBar().sizeHint().width()
+
+
 def size_docks(window: QMainWindow, docks: dict) -> None:
-    """Give the docks widths and heights in proportion to the window's current size."""
+    """Give the docks widths and heights in proportion to the window's current size; the blocks
+    list gets what its titles need where the canvas keeps at least half of the window."""
     palette, inspector = dock_widths(window.width())
+    palette = max(palette, min(titles_width(window), 340))
+    inspector = max(300, min(inspector, window.width() - palette - window.width() // 2))
     window.resizeDocks([docks["palette"], docks["inspector"]], [palette, inspector], Qt.Orientation.Horizontal)
     window.resizeDocks([docks["preview"]], [bottom_height(window.height())], Qt.Orientation.Vertical)
     rest = max(200, window.width() - palette - inspector)

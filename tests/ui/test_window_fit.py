@@ -108,3 +108,14 @@ def test_every_palette_block_has_its_whole_description_in_a_tooltip(qtbot, sessi
         item = palette.item_for(method)
         summary = item.data(0, SUMMARY_ROLE)
         assert summary and summary.split(".")[0][:40] in item.toolTip(0), method
+
+
+def test_the_blocks_list_is_wide_enough_for_every_title_on_a_laptop_screen(qtbot, tmp_path):
+    w, _ = _window(qtbot, tmp_path)
+    w.keep_on_screen = False  # the test screen is smaller than a laptop's
+    w.resize(1366, 740)
+    screen_fit.size_docks(w, w.docks)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.docks["palette"].width() >= screen_fit.titles_width(w) - 8  # the dock frame takes a few px
+    assert w.canvas.width() >= 1366 // 2 - 60
