@@ -116,6 +116,10 @@ _FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("play", ("volume",)): FieldHint("slider", "Volume", "dB"),
     ("play", ("status_url",)): FieldHint("url", "Status URL", placeholder="https://..."),
     ("play", ("auto_answer",)): FieldHint("", "Answer the call automatically"),
+    # The schema's descriptions name no unit here; the detect_machine reference page says seconds.
+    ("detect_machine", ("end_silence_timeout",)): FieldHint(unit=_SECONDS),
+    ("detect_machine", ("initial_timeout",)): FieldHint(unit=_SECONDS),
+    ("detect_machine", ("machine_ready_timeout",)): FieldHint(unit=_SECONDS),
 }
 
 #: Values new blocks start with where ``{}`` would not be valid SWML.

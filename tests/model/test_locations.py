@@ -22,3 +22,10 @@ def test_stop_keys_are_called_stop_keys_in_every_block():
     catalog = load_catalog()
     labels = {(m.name, f.label) for m in catalog.methods.values() for f in m.fields if f.name == "terminators"}
     assert labels and all(label == "Stop keys" for _m, label in labels), labels
+
+
+def test_every_timeout_number_says_its_unit():
+    catalog = load_catalog()
+    missing = [(m.name, f.name) for m in catalog.methods.values() for f in m.fields
+               if f.name.endswith("timeout") and {"integer", "number"} & set(f.kinds) and not f.hint.unit]
+    assert missing == []
