@@ -76,9 +76,14 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> None:
     """
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setPalette(make_palette(is_dark_scheme(app) if dark is None else dark))
+    dark = is_dark_scheme(app) if dark is None else dark
+    app.setPalette(make_palette(dark))
     app.setStyleSheet("")
-    app.setStyleSheet(_STYLE)
+    if dark:  # Fusion's box outlines vanish on a dark window
+        from designer.ui.indicators import dark_style
+        app.setStyleSheet(_STYLE + dark_style(ACCENT, _DARK["PlaceholderText"], _DARK["Base"]))
+    else:
+        app.setStyleSheet(_STYLE)
 
 
 def set_scheme(app: QApplication, window, dark: bool | None = None) -> None:

@@ -38,3 +38,16 @@ def test_every_text_and_choice_field_has_a_name(inspector, session):
     session.select([steps[0].id])
     line = inspector.form.binding_for(("max_length",)).row.current_editor().line
     assert line.accessibleName() == "Maximum length (seconds)"
+
+
+def test_check_boxes_get_a_visible_outline_on_the_dark_scheme_only(qapp):
+    from designer.ui.app import apply_theme, make_palette
+    from designer.ui.indicators import tick_image
+    try:
+        apply_theme(qapp, dark=True)
+        assert "QCheckBox::indicator" in qapp.styleSheet() and tick_image().exists()
+        apply_theme(qapp, dark=False)
+        assert "QCheckBox::indicator" not in qapp.styleSheet()
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setPalette(make_palette(False))
