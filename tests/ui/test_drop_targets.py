@@ -212,3 +212,15 @@ def test_a_drop_under_the_last_block_of_a_case_extends_that_case(qtbot):
     target, place = drag_and_drop(view, item.sceneBoundingRect().center() + QPointF(0, item.height / 2 + 50))
     assert target is not None and target.steps is switch.params["case"]["1"]
     assert [s.method for s in switch.params["case"]["1"]] == ["hangup", "play"]
+
+
+def test_a_drop_beside_a_filled_case_port_goes_to_the_start_of_that_case(qtbot):
+    data = {"version": "1.0.0", "sections": {"main": [
+        {"switch": {"variable": "v", "case": {"1": [{"hangup": {}}], "2": [{"play": {"url": "say:two"}}]}}}]}}
+    session, view = make_view(qtbot, data, centre="all")
+    switch = session.doc.sections[0].steps[0]
+    port = view.block_item(switch.id).port_pos(("branch", switch.id, 1))
+    target, place = drag_and_drop(view, port + QPointF(30, 2), "answer")
+    assert target is not None and target.steps is switch.params["case"]["2"] and target.index == 0
+    assert [s.method for s in switch.params["case"]["2"]] == ["answer", "play"]
+    assert [s.method for s in switch.params["case"]["1"]] == ["hangup"]

@@ -69,11 +69,11 @@ def _branch_label(step: Step, k: int, scene) -> str:
 
 def _open_places(scene, edits):
     """(steps, index, anchor, words, kind) for every chain end (sections, branches, unconnected
-    chains), every empty section and branch, and every "+" branch on the canvas."""
+    chains), the start of every section and branch, and every "+" branch on the canvas."""
     doc = scene.doc
     for section in doc.sections:
         start = scene.starts.get(section.name)
-        if start is not None and not len(section.steps):
+        if start is not None:  # empty: its first block; else in front of the first one
             yield section.steps, 0, start.port_pos(("start", section.name)), f"First block of {section.name}", "end"
     for step_id, step in scene.steps.items():
         item = scene.blocks.get(step_id)
@@ -82,9 +82,7 @@ def _open_places(scene, edits):
         chain = step.parent
         if chain is not None and len(chain) and chain[len(chain) - 1] is step:  # the end of its chain
             yield chain, len(chain), item.port_pos(("out", step_id)), f"Add after {block_title(step.method)}", "end"
-        for k, (_, child) in enumerate(step.child_lists()):
-            if len(child):
-                continue
+        for k, (_, child) in enumerate(step.child_lists()):  # beside "case 2": the start of case 2
             yield (child, 0, item.port_pos(("branch", step_id, k)),
                    f"First block of {_branch_label(step, k, scene)}", "branch")
         for j, slot in enumerate(open_slots(step, doc.nesting(step.method))):
@@ -99,7 +97,7 @@ def find_target(scene, edits, pos: QPointF, reach: float = SNAP_REACH) -> DropTa
         target = scene.steps[edge.target_id]
         index = target.parent.index(target)
         return DropTarget("link", target.parent, index, _ghost(edits, target.parent, index),
-                          scene.port_pos(edge.source) or pos, "Insert into this link", edge)
+                          scene.port_pos(edge.source) or pos, f"Insert before {block_title(target.method)}", edge)
     block = scene.block_at(pos)
     if block is not None and block.step_id in scene.steps:
         anchor = scene.steps[block.step_id]
