@@ -97,3 +97,14 @@ def test_from_the_search_line_tab_goes_to_the_place_chooser_and_enter_there_adds
     assert search.where.currentIndex() == 1
     qtbot.keyClick(search.where, Qt.Key.Key_Return)
     assert [s.method for s in switch.params["case"]["1"]] == ["hangup"]
+
+
+def test_the_view_follows_a_block_added_below_what_is_shown(qtbot):
+    data = {"version": "1.0.0", "sections": {"main": [{"play": {"url": f"say:{i}"}} for i in range(12)]}}
+    session, view = make_view(qtbot, data, size=(600, 300))
+    last = session.doc.sections[0].steps[11]
+    session.select([last.id])
+    view.centerOn(view.flow_scene.starts["main"])  # the chain's end is far below
+    new_id = view.append_method("hangup")  # what a double-click in the block list does
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(view.block_item(new_id).sceneBoundingRect())
