@@ -8,14 +8,14 @@ through to Qt's rubber band. All edits go through :class:`~designer.ui.canvas.ed
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
+from PySide6.QtGui import (QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
                            QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer.model import layout
 from designer.model.layout import GRID, V_GAP
 from designer.ui.accessibility import CanvasNarrator
-from designer.ui.canvas import menus, navigation
+from designer.ui.canvas import backdrop, menus, navigation
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.edge_scroll import EdgeScroller
@@ -390,29 +390,8 @@ class FlowView(QGraphicsView):
             self.viewport().update()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
-        if not self.is_empty_flow():
-            return
-        painter.save()
-        painter.resetTransform()
-        area = QRectF(self.viewport().rect()).adjusted(24, 24, -24, -24)
-        painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
-        painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
-                         | Qt.TextFlag.TextWordWrap, EMPTY_HINT)
-        painter.restore()
+        if self.is_empty_flow():
+            backdrop.paint_empty_hint(self, painter, EMPTY_HINT)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
-        theme = self.flow_scene.theme
-        painter.fillRect(rect, theme.background)
-        step = GRID if self.zoom() >= 0.6 else GRID * 5
-        if self.zoom() < 0.2:
-            return
-        left = int(rect.left()) - int(rect.left()) % step
-        top = int(rect.top()) - int(rect.top()) % step
-        points = [QPointF(x, y) for x in range(left, int(rect.right()) + 1, step)
-                  for y in range(top, int(rect.bottom()) + 1, step)]
-        pen = painter.pen()
-        pen.setColor(QColor(theme.grid))
-        pen.setWidthF(2.0 / max(self.zoom(), 0.01) if self.zoom() < 1 else 2.0)
-        pen.setCosmetic(self.zoom() >= 1)
-        painter.setPen(pen)
-        painter.drawPoints(points)
+        backdrop.paint_grid(painter, rect, self.flow_scene.theme, self.zoom())
