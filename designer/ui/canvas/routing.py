@@ -33,6 +33,8 @@ def curve(p1: QPointF, p2: QPointF, sideways: bool) -> QPainterPath:
 def crosses(path: QPainterPath, rect: QRectF) -> bool:
     """Whether ``path`` runs through the inside of ``rect`` (its ends may touch the border)."""
     inner = rect.adjusted(4, 4, -4, -4)
+    if not path.controlPointRect().intersects(inner):  # the curve stays inside its control points
+        return False
     return any(inner.contains(path.pointAtPercent(i / _SAMPLES)) for i in range(1, _SAMPLES))
 
 
