@@ -2,7 +2,7 @@
 
 It stays open beside the window (not modal), so the steps can be followed while doing them. The
 steps are the README's first flow (record a message, then play it back), said once here in the
-words the window itself uses: block names as the palette shows them, panel labels as they read.
+words the window itself uses: block titles as the palette shows them, panel labels as they read.
 """
 
 from __future__ import annotations
@@ -13,15 +13,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 #: (title, what to do) for each step; plain HTML, no links out of the app.
 STEPS: tuple[tuple[str, str], ...] = (
     ("Start a recording",
-     "Drag <b>record_call</b> from the Blocks list on the left and let go just under the green "
-     "<b>main</b> node; a blue outline shows where it will attach. In Properties on the right, "
+     "Drag <b>Record the call</b> from the Blocks list on the left and let go just under the green "
+     "<b>main</b> node; a dashed outline shows where it will attach. In Properties on the right, "
      "tick <i>Play a beep before recording</i> and type <code>#</code> as the stop key."),
     ("Ask for a message",
-     "Drag <b>play</b> under the record block. In <i>What to play</i>, change the words to "
+     "Drag <b>Play a message</b> under the record block. In <i>What to play</i>, change the words to "
      "<code>Leave your message now</code>, then use <i>Add</i> to add a silence of 10 seconds."),
     ("Stop and play it back",
-     "Add <b>stop_record_call</b> under that, then another <b>play</b>. Add something to say "
-     "(\"Playing back\"), then pick <code>${record_call_url}</code> from the <i>Variable</i> menu: "
+     "Add <b>Stop recording the call</b> under that, then another <b>Play a message</b>. Change "
+     "the words to \"Playing back\", then pick <nobr><code>${record_call_url}</code></nobr> from "
+     "the <i>Variable</i> menu: "
      "it is the recording you just made."),
     ("Check and save",
      "The SWML Preview at the bottom shows the script as you build it. When Problems says "

@@ -241,7 +241,7 @@ def test_getting_started_opens_the_first_flow_steps_beside_the_window(window, qt
     page = window.window_actions.getting_started
     assert page is not None and page.isVisible() and not page.isModal()
     text = page.browser.toPlainText()
-    for words in ("record_call", "main", "stop_record_call", "${record_call_url}", "File > Save"):
+    for words in ("Record the call", "main", "Stop recording the call", "${record_call_url}", "File > Save"):
         assert words in text, words
     window.actions_by_name["getting_started"].trigger()
     assert window.window_actions.getting_started is page  # one page, raised again
