@@ -82,9 +82,16 @@ def keys_for(name: str) -> list[QKeySequence]:
     return out
 
 
+def _usual(text: str) -> bool:
+    """A key people press today: Ctrl+something, an F key, a letter, Delete, Enter."""
+    key = text.split("+")[-1] if not text.endswith("++") else "+"
+    plain_key = len(key) == 1 or (key.startswith("F") and key[1:].isdigit()) \
+        or key in ("Del", "Backspace", "Return", "Enter", "Ins")
+    return plain_key and ("Ctrl+" in text or "+" not in text or text.startswith("Shift+F"))
+
+
 def shown(keys: list[QKeySequence]) -> str:
-    """The keys a person would press, for menus and the shortcut list (no Sun "Undo" keys)."""
+    """The keys a person would press, for menus and the shortcut list (no Sun "Undo" keys, no
+    Alt+Backspace from the 1980s)."""
     texts = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys]
-    usual = [t for t in texts if "+" in t or (t.startswith("F") and t[1:].isdigit()) or len(t) == 1
-             or t in ("Del", "Backspace")]
-    return ", ".join(usual or texts)
+    return ", ".join([t for t in texts if _usual(t)] or texts)
