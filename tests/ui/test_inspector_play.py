@@ -30,7 +30,7 @@ def say(play_editor, text):
 
 
 def variable(play_editor, name):
-    action = next(a for a in play_editor.variable_actions() if a.text() == f"${{{name}}}")
+    action = next(a for a in play_editor.variable_actions() if a.data() == f"${{{name}}}")
     action.trigger()
 
 
@@ -51,7 +51,7 @@ def test_only_variables_of_earlier_blocks_are_offered(session, inspector):
     first = add(session, "play", {"urls": ["say:hi"]})
     add(session, "record_call")
     session.select([first.id])
-    names = [a.text() for a in field(inspector, "urls").variable_actions()]
+    names = [a.data() for a in field(inspector, "urls").variable_actions()]
     assert "${record_call_url}" not in names
 
 
@@ -154,3 +154,11 @@ def test_tab_walks_the_things_to_play_in_order_then_the_add_buttons(session, ins
     add_button = next(w for w in stops if getattr(w, "text", lambda: "")() == "Add")
     assert stops.index(lines[0]) < stops.index(lines[1]) < stops.index(add_button)
     assert lines[1].accessibleName() == "What to play, item 2"  # a screen reader says which
+
+
+def test_the_variable_menu_says_what_each_value_holds(session, inspector):
+    add(session, "record_call")
+    step = add(session, "play", {"urls": ["say:hi"]})
+    session.select([step.id])
+    texts = {a.data(): a.text() for a in field(inspector, "urls").variable_actions()}
+    assert texts["${record_call_url}"] == "${record_call_url} \u2014 the recording being made"
