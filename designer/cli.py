@@ -113,12 +113,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 status = EXIT_PROBLEMS
             if as_text:
                 print(_record_line(rec))
+        _say_ok(args, file, problems)
     if not as_text:
         from designer import __version__
         out = report_formats.render(out_format, records, args.files, __version__)
         if out:
             print(out)
     return status
+
+
+def _say_ok(args: argparse.Namespace, file: str, problems: list) -> None:
+    """``FILE: OK`` for a file SignalWire would accept, so a clean run does not look like no run
+    (plain text output only, and not with ``--quiet``; warnings are counted, errors never OK)."""
+    if getattr(args, "quiet", False) or getattr(args, "json", False) or getattr(args, "format", "text") != "text":
+        return
+    if any(p.is_error for p in problems):
+        return
+    warnings = sum(1 for p in problems if p.severity == "warning")
+    notes = len(problems) - warnings  # notes on style ("info") are counted apart
+    counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((warnings, "warning"), (notes, "note")) if n]
+    print(f"{file}: OK" + (f" ({', '.join(counts)})" if counts else ""))
 
 
 def _target_format(out: str) -> str:
@@ -207,6 +221,7 @@ def _command_parser(prog: str) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check SWML scripts; prints FILE:LINE:COL: severity: PATH: MESSAGE")
     validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print only problems, no 'FILE: OK' lines")
     validate.add_argument("--schema", help="SWML schema file (default: the bundled one)")
     validate.add_argument("--json", action="store_true", help="print the problems as a JSON list (--format json)")
     validate.add_argument("--format", choices=report_formats.FORMATS, default="text",

@@ -29,6 +29,7 @@ def _window(qapp) -> MainWindow:
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "shots.ini"), QSettings.Format.IniFormat)
     window = MainWindow(EditSession(load_catalog()), settings)
     window.files.interactive = False
+    window.keep_on_screen = False  # a picture of a set size, whatever the screen
     window.resize(1600, 1000)
     window.show()
     qapp.processEvents()

@@ -17,9 +17,22 @@ GOOD = FIXTURES / "reference_playback_both.yaml"
 BROKEN = FIXTURES / "106_de-tap-tool.json"
 
 
-def test_valid_file_exits_0_and_prints_nothing(capsys):
+def test_valid_file_exits_0_and_says_ok(capsys):
     assert cli.main(["validate", str(GOOD)]) == 0
+    assert capsys.readouterr().out == f"{GOOD}: OK\n"
+
+
+def test_quiet_prints_nothing_for_a_good_file(capsys):
+    assert cli.main(["validate", "--quiet", str(GOOD)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_ok_comes_per_good_file_and_never_for_a_file_with_errors(capsys):
+    bad = str(INVALID / "bad_enum.yaml")
+    assert cli.main(["validate", str(GOOD), bad, str(GOOD)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{GOOD}: OK" and lines[-1] == f"{GOOD}: OK"
+    assert lines[1].startswith(f"{bad}:6:17: error: ") and len(lines) == 3
 
 
 def test_errors_are_printed_file_line_col_severity_path_message(capsys):
@@ -33,21 +46,23 @@ def test_warnings_alone_exit_0(capsys):
     path = str(INVALID / "unknown_method.yaml")
     assert cli.main(["validate", path]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"{path}:4:7: warning: sections.main[0].stream: Unknown method 'stream': kept as written"]
+        f"{path}:4:7: warning: sections.main[0].stream: Unknown method 'stream': kept as written",
+        f"{path}: OK (1 warning)"]
 
 
 @pytest.mark.skipif(not CALLING_SCHEMA.exists(), reason="official calling schema not beside the project")
 def test_schema_option_uses_the_newer_schema(capsys):
     assert cli.main(["validate", "--schema", str(CALLING_SCHEMA), str(INVALID / "unknown_method.yaml")]) == 0
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out == f"{INVALID / 'unknown_method.yaml'}: OK\n"
 
 
 def test_parse_error_exits_2_with_position_and_no_traceback(capsys):
     assert cli.main(["validate", str(GOOD), str(BROKEN), str(INVALID / "bad_enum.yaml")]) == 2
     out = capsys.readouterr()
     lines = out.out.splitlines()
-    assert lines[0].startswith(f"{BROKEN}:11:7: error: JSON syntax error")
-    assert len(lines) == 2 and "Traceback" not in out.out + out.err
+    assert lines[0] == f"{GOOD}: OK"
+    assert lines[1].startswith(f"{BROKEN}:11:7: error: JSON syntax error")
+    assert len(lines) == 3 and "Traceback" not in out.out + out.err
 
 
 def test_missing_file_exits_2(capsys, tmp_path):

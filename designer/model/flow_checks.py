@@ -68,7 +68,8 @@ def run(doc: Document, located: list["Located"], catalog: Catalog) -> list[Probl
 
     for chain in doc.detached:
         for step in _walk(chain):
-            out.append(Problem(WARNING, "Block is not connected to a section; it will not be exported",
+            out.append(Problem(WARNING, "This block is not linked into the flow, so it will not be in the script: "
+                               "drag it under a block or start node, or delete it",
                                step.id, (), (), code="flow.detached"))
     return out
 

@@ -101,6 +101,9 @@ _FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("record_call", ("beep",)): FieldHint("", "Play a beep before recording"),
     ("record_call", ("stereo",)): FieldHint("", "Record in stereo"),
     ("record_call", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
+    # One name for the same thing everywhere ("Terminators" on record and prompt read as jargon).
+    ("record", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
+    ("prompt", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
     ("record_call", ("initial_timeout",)): FieldHint("", "Wait for speech", _SECONDS),
     ("record_call", ("end_silence_timeout",)): FieldHint("", "Stop after silence", _SECONDS),
     ("record_call", ("max_length",)): FieldHint("", "Maximum length", _SECONDS, placeholder="no limit"),
@@ -113,6 +116,10 @@ _FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("play", ("volume",)): FieldHint("slider", "Volume", "dB"),
     ("play", ("status_url",)): FieldHint("url", "Status URL", placeholder="https://..."),
     ("play", ("auto_answer",)): FieldHint("", "Answer the call automatically"),
+    # The schema's descriptions name no unit here; the detect_machine reference page says seconds.
+    ("detect_machine", ("end_silence_timeout",)): FieldHint(unit=_SECONDS),
+    ("detect_machine", ("initial_timeout",)): FieldHint(unit=_SECONDS),
+    ("detect_machine", ("machine_ready_timeout",)): FieldHint(unit=_SECONDS),
 }
 
 #: Values new blocks start with where ``{}`` would not be valid SWML.

@@ -18,6 +18,7 @@ from typing import Any, Iterable, Sequence
 
 from jsonschema.exceptions import ValidationError
 
+from designer.model.titles import block_title
 from designer.model.catalog import Catalog, FieldSpec
 from designer.model.steps import MISSING
 from designer.model.schema_fixes import HTTP_URL_PATTERN, PLAY_URL_DEF, VAR_DEF
@@ -101,7 +102,7 @@ def field_label(catalog: Catalog, method: str, path: Sequence[Any]) -> str:
     """How a person calls the field at ``path``: "Format", "Item 2 of What to play", "record_call"."""
     names = [k for k in path if isinstance(k, str)]
     if not names:
-        return method
+        return block_title(method) if method else "This block"  # the name the block shows
     named = tuple(path)
     while named and isinstance(named[-1], int):
         named = named[:-1]
@@ -185,8 +186,11 @@ class Describer:
             return [self._finding(f"Unknown field '{key}' in {label}", field + (key,), "schema.unknown_field")
                     for key in _unknown_keys(error)]
         if kind == "required":
-            missing = _quoted(error.message) or "a value"
-            return [self._finding(f"{label} needs {article(missing.replace('_', ' '))}", field, "schema.required")]
+            missing = _quoted(error.message)
+            if not missing:
+                return [self._finding(f"{label} needs a value", field, "schema.required")]
+            wanted = field_label(self.catalog, self.method, tuple(field) + (missing,))
+            return [self._finding(f"{label} needs \u201c{wanted}\u201d filled in", field, "schema.required")]
         if kind == "type":
             return [self._type(error, field, label, [], False)]
         if kind in ("const", "enum"):
@@ -245,6 +249,11 @@ class Describer:
         if pattern == HTTP_URL_PATTERN:
             return self._finding(f"{label} must start with http:// or https://", field, "schema.url")
         if self._is_play_url_pattern(pattern):
+            text = error.instance
+            if isinstance(text, str) and text.strip() and ":" not in text.split(" ")[0] and "${" not in text:
+                # Plain words: what a person types to have them spoken. Sure fix: say: in front.
+                return self._finding(f"{label}: to have {show(text)} spoken, start it with say: "
+                                     f"(say:{text})", field, "schema.play_url", fix=f"say:{text}")
             return self._finding(
                 f"{label} is not something to play ({show(error.instance)}): use an http(s):// address, "
                 "say:TEXT, silence:SECONDS, ring:CC or a ${variable}", field, "schema.play_url")
@@ -306,7 +315,9 @@ class Describer:
         if len(present) > 1:
             return self._finding(f"{label} takes {join_or(keys)}, not both", field, "schema.either")
         if not present:
-            return self._finding(f"{label} needs {join_or(keys)}", field, "schema.required")
+            wanted = list(dict.fromkeys(field_label(self.catalog, self.method, tuple(field) + (k,)) for k in keys))
+            return self._finding(f"{label} needs {join_or([f'“{w}”' for w in wanted])} filled in", field,
+                                 "schema.required")
         return None
 
 

@@ -41,6 +41,7 @@ QToolBar::separator { width: 1px; background: palette(midlight); margin: 4px 6px
 QToolButton { border-radius: 6px; padding: 3px; }
 QToolButton:hover { background: palette(midlight); }
 QToolButton:checked { background: palette(mid); }
+QToolButton:focus { border: 1px solid palette(highlight); }
 QToolTip { padding: 4px 6px; border: 1px solid palette(mid); }
 QLineEdit { padding: 4px 6px; border-radius: 6px; border: 1px solid palette(mid); background: palette(base); }
 QLineEdit:focus { border: 1px solid palette(highlight); }
@@ -75,9 +76,14 @@ def apply_theme(app: QApplication, dark: bool | None = None) -> None:
     """
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
-    app.setPalette(make_palette(is_dark_scheme(app) if dark is None else dark))
+    dark = is_dark_scheme(app) if dark is None else dark
+    app.setPalette(make_palette(dark))
     app.setStyleSheet("")
-    app.setStyleSheet(_STYLE)
+    if dark:  # Fusion's box outlines vanish on a dark window
+        from designer.ui.indicators import dark_style
+        app.setStyleSheet(_STYLE + dark_style(ACCENT, _DARK["PlaceholderText"], _DARK["Base"]))
+    else:
+        app.setStyleSheet(_STYLE)
 
 
 def set_scheme(app: QApplication, window, dark: bool | None = None) -> None:
@@ -146,6 +152,7 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
 
 
 def _screenshot(app: QApplication, window, out: str) -> int:
+    window.keep_on_screen = False  # a picture of a set size, whatever the screen
     window.resize(1600, 1000)
     window.show()
     for _ in range(3):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from designer.model import examples, swml_io
 from designer.model.document import Document
+from designer.ui import save_dialog
 from designer.ui.session import EditSession
 
 from designer.model import layout
@@ -25,7 +26,7 @@ from designer.model import layout
 MAX_RECENT = 10
 RECENT_KEY = "files/recent"
 LAST_DIR_KEY = "files/last_dir"
-OPEN_FILTER = "SWML scripts (*.yaml *.yml *.json);;YAML (*.yaml *.yml);;JSON (*.json);;All files (*)"
+OPEN_FILTER = "SWML scripts (*.yaml *.yml *.json);;SWML YAML (*.yaml *.yml);;SWML JSON (*.json);;All files (*)"
 SAVE = "save"
 DISCARD = "discard"
 CANCEL = "cancel"
@@ -80,13 +81,7 @@ class FileActions(QObject):
         """Where to save (``fmt`` preselects a format), or ``None`` when the user cancelled."""
         name = Path(self.session.path).stem if self.session.path else "flow"
         ext = fmt or (swml_io.detect_format("", self.session.path) if self.session.path else "yaml")
-        filters = "YAML (*.yaml *.yml)" if ext == "yaml" else "JSON (*.json)"
-        suggestion = os.path.join(self._last_dir(), f"{name}.{ext}")
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggestion,
-                                              f"{filters};;SWML scripts (*.yaml *.yml *.json)")
-        if path and not Path(path).suffix:
-            path += f".{ext}"
-        return path or None
+        return save_dialog.ask(self.window, title, self._last_dir(), name, ext)
 
     def show_message(self, title: str, text: str, error: bool = True) -> None:
         """Tell the user something (an error by default)."""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QM
 
 from designer.model import layout, sections
 from designer.model.document import Section
-from designer.ui import fixes, preferences
+from designer.ui import fixes, preferences, screen_fit
 from designer.ui.canvas.view import FlowView
 from designer.ui.commands import AddSectionCommand, GroupCommand, SetPositionsCommand
 from designer.ui.file_actions import FileActions
@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
+        #: Shrink onto the screen when shown; off for pictures of a set size (``--screenshot``).
+        self.keep_on_screen = True
 
         self.canvas = FlowView(session, self)
         self.setCentralWidget(self.canvas)
@@ -104,10 +106,8 @@ class MainWindow(QMainWindow):
         session.document_replaced.connect(self._update_counts)
         self._update_title()
         self._on_problems_changed(session.problems)
-        self.resize(1440, 900)
-        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [290, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["preview"]], [280], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["preview"], self.docks["problems"]], [520, 420], Qt.Orientation.Horizontal)
+        screen_fit.place_first_time(self)
+        screen_fit.size_docks(self, self.docks)
         self.restore_state()
         from designer.ui import sim_hookup  # Flow > Try the Call (F5): the call simulator
         sim_hookup.install(self)
@@ -136,6 +136,12 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+        screen_fit.clamp_to_screen(self)  # saved on a bigger screen: bring all of it back on this one
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.keep_on_screen:
+            screen_fit.clamp_to_screen(self)  # the frame is known only now
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

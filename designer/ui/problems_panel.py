@@ -12,7 +12,9 @@ from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QStackedWidget, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from designer.model.locations import SEPARATOR, field_words
 from designer.model.problems import INFO, Problem
+from designer.model.titles import block_title
 from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, icon
 from designer.ui.session import EditSession
 
@@ -119,6 +121,7 @@ class ProblemsPanel(QWidget):
 
         self.empty = QLabel("No problems found. The flow is valid SWML.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)  # a narrow dock wraps the sentence instead of widening the window
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
@@ -155,7 +158,7 @@ class ProblemsPanel(QWidget):
         item = QTreeWidgetItem([problem.message])
         item.setData(0, BLOCK_ROLE, block)
         item.setData(0, FIELD_ROLE, field)
-        item.setData(0, WHERE_ROLE, f"{block} › {field}" if field else block)
+        item.setData(0, WHERE_ROLE, f"{block}{SEPARATOR}{field}" if field else block)
         kind = "Error" if problem.is_error else "Note" if problem.severity == INFO else "Warning"
         item.setIcon(0, icon("mdi6.close-circle" if problem.is_error else
                              "mdi6.information" if problem.severity == INFO else "mdi6.alert",
@@ -166,21 +169,19 @@ class ProblemsPanel(QWidget):
         return item
 
     def _where(self, problem: Problem, steps: dict) -> tuple[str, str]:
-        """Words for the block (``"record_call · main"``) and the field (its label); ``steps`` maps
-        ids to steps (one walk per refresh: looking each problem's step up alone was quadratic)."""
+        """Words for the block ("Record the call · main") and the field ("Parameters › Debug
+        webhook level"), never a data path; ``steps`` maps ids to steps (one walk per refresh)."""
         doc = self.session.doc
         step = steps.get(problem.step_id) if problem.step_id else None
         if step is None:
             block = "Flow" if problem.step_id is None else "(removed block)"
         else:
             section = doc.section_of(step)
-            method = step.method or "block"
-            block = f"{method} · {section.name}" if section else f"{method} · not connected"
+            title = block_title(step.method) if step.method else "Block"
+            block = f"{title} · {section.name}" if section else f"{title} · not connected"
         field = ""
         if problem.field:
-            spec = self.session.catalog.method(step.method).field(str(problem.field[0])) if step else None
-            field = spec.label if spec is not None and len(problem.field) == 1 else ".".join(
-                str(p) for p in problem.field)
+            field = SEPARATOR.join(field_words(self.session.catalog, step.method if step else "", problem.field))
         return block, field
 
     # ----------------------------------------------------------------- navigation

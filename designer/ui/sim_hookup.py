@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from designer.ui import shortcuts
 from designer.ui.icons import icon
 from designer.ui.sim_panel import SimPanel
 
@@ -38,7 +39,7 @@ def install(window: "MainWindow") -> SimPanel:
 
     action = QAction(icon("mdi6.phone-in-talk-outline"), "&Try the Call", window)
     action.setObjectName("action_try_call")
-    action.setShortcut(QKeySequence("F5"))
+    action.setShortcuts(shortcuts.keys_for("try_call"))
     action.setStatusTip("Play a call through this flow: hear what the caller hears, press keys")
     action.setToolTip("Try the Call (F5)")
     action.triggered.connect(lambda _c=False: try_call(window, panel, dock))

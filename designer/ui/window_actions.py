@@ -9,17 +9,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from designer.model import examples
+from designer.ui import panel_focus, shortcuts
+from designer.ui.getting_started import GettingStarted
+from designer.ui.interactions import next_block
 from designer.ui.icons import icon
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
-
-Key = QKeySequence.StandardKey
-
 
 class WindowActions:
     """Builds the actions into ``window``'s menu bar; ``actions[name]`` finds one (for tests)."""
@@ -29,20 +29,17 @@ class WindowActions:
         self.actions: dict[str, QAction] = {}
         self._icons: list[tuple[QAction, str]] = []
         self.recent_menu: QMenu | None = None
+        self.getting_started: GettingStarted | None = None
         self._build()
 
     def add(self, name: str, text: str, slot: Callable[[], object] | None = None,
-            shortcut: object = None, icon_name: str | None = None, tip: str = "",
-            canvas_only: bool = False) -> QAction:
-        """An action; ``canvas_only`` shortcuts act only while the canvas has focus (Delete in a
-        text field deletes text, Ctrl+C in the preview copies text, not blocks)."""
+            icon_name: str | None = None, tip: str = "", canvas_only: bool = False) -> QAction:
+        """An action with the keys :mod:`designer.ui.shortcuts` gives ``name``; ``canvas_only``
+        shortcuts act only while the canvas has focus (Delete in a text field deletes text,
+        Ctrl+C in the preview copies text, not blocks)."""
         action = QAction(text, self.window)
         action.setObjectName(f"action_{name}")
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts([QKeySequence(s) for s in shortcut])
-            else:
-                action.setShortcut(QKeySequence(shortcut))
+        action.setShortcuts(shortcuts.keys_for(name))
         if icon_name:
             action.setIcon(icon(icon_name))
             self._icons.append((action, icon_name))
@@ -69,9 +66,9 @@ class WindowActions:
         bar = w.menuBar()
 
         file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.add("new", "&New", files.new_file, Key.New, "mdi6.file-outline",
+        file_menu.addAction(self.add("new", "&New", files.new_file, "mdi6.file-outline",
                                      "Start an empty flow"))
-        file_menu.addAction(self.add("open", "&Open…", files.open_file, Key.Open, "mdi6.folder-open-outline",
+        file_menu.addAction(self.add("open", "&Open…", files.open_file, "mdi6.folder-open-outline",
                                      "Open a SWML script (YAML or JSON)"))
         self.examples_menu = file_menu.addMenu("New from E&xample")
         for name in examples.example_names():
@@ -80,27 +77,27 @@ class WindowActions:
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self.add("save", "&Save", files.save, Key.Save, "mdi6.content-save-outline"))
-        file_menu.addAction(self.add("save_as", "Save &As…", files.save_as, Key.SaveAs))
+        file_menu.addAction(self.add("save", "&Save", files.save, "mdi6.content-save-outline"))
+        file_menu.addAction(self.add("save_as", "Save &As…", files.save_as))
         export = file_menu.addMenu("&Export")
         export.addAction(self.add("export_yaml", "As &YAML…", lambda: files.export("yaml"),
-                                  "Ctrl+E", "mdi6.file-code-outline", "Write a copy as YAML"))
+                                  "mdi6.file-code-outline", "Write a copy as YAML"))
         export.addAction(self.add("export_json", "As &JSON…", lambda: files.export("json"),
-                                  "Ctrl+Shift+E", "mdi6.code-json", "Write a copy as JSON"))
+                                  "mdi6.code-json", "Write a copy as JSON"))
         file_menu.addSeparator()
         self._build_signalwire(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.add("preferences", "&Preferences…", w.show_preferences,
-                                     "Ctrl+,", "mdi6.cog-outline"))
+                                     "mdi6.cog-outline"))
         file_menu.addSeparator()
-        file_menu.addAction(self.add("quit", "&Quit", w.close, Key.Quit))
+        file_menu.addAction(self.add("quit", "&Quit", w.close))
 
         stack = w.session.undo_stack
         edit = bar.addMenu("&Edit")
         undo = stack.createUndoAction(w, "&Undo")
-        undo.setShortcut(QKeySequence(Key.Undo))
+        undo.setShortcuts(shortcuts.keys_for("undo"))
         redo = stack.createRedoAction(w, "&Redo")
-        redo.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+        redo.setShortcuts(shortcuts.keys_for("redo"))
         for name, action, icon_name in (("undo", undo, "mdi6.undo"), ("redo", redo, "mdi6.redo")):
             action.setIcon(icon(icon_name))
             self._icons.append((action, icon_name))
@@ -109,33 +106,36 @@ class WindowActions:
         edit.addSeparator()
         canvas = w.canvas
         edit.addAction(self.add("cut", "Cu&t", lambda: (canvas.copy_selection(), canvas.delete_selection()),
-                                Key.Cut, "mdi6.content-cut", canvas_only=True))
-        edit.addAction(self.add("copy", "&Copy", canvas.copy_selection, Key.Copy,
+                                "mdi6.content-cut", canvas_only=True))
+        edit.addAction(self.add("copy", "&Copy", canvas.copy_selection,
                                 "mdi6.content-copy", canvas_only=True))
-        edit.addAction(self.add("paste", "&Paste", canvas.paste, Key.Paste,
+        edit.addAction(self.add("paste", "&Paste", canvas.paste,
                                 "mdi6.content-paste", canvas_only=True))
-        edit.addAction(self.add("duplicate", "D&uplicate", canvas.duplicate_selection, "Ctrl+D",
+        edit.addAction(self.add("duplicate", "D&uplicate", canvas.duplicate_selection,
                                 "mdi6.content-duplicate", canvas_only=True))
-        edit.addAction(self.add("delete", "&Delete", canvas.delete_selection,
-                                [QKeySequence(Key.Delete), QKeySequence("Backspace")], "mdi6.trash-can-outline",
+        edit.addAction(self.add("delete", "&Delete", canvas.delete_selection, "mdi6.trash-can-outline",
                                 canvas_only=True))
         edit.addSeparator()
-        edit.addAction(self.add("find_block", "&Find Block…", w.focus_palette_search, QKeySequence.StandardKey.Find,
+        edit.addAction(self.add("find_block", "&Find Block…", w.focus_palette_search,
                                 "mdi6.magnify", "Search the blocks by name or purpose"))
-        edit.addAction(self.add("select_all", "Select &All", canvas.select_all, Key.SelectAll,
+        edit.addAction(self.add("select_all", "Select &All", canvas.select_all,
                                 canvas_only=True))
 
         view = bar.addMenu("&View")
-        view.addAction(self.add("zoom_in", "Zoom &In", canvas.zoom_in,
-                                [QKeySequence(Key.ZoomIn), QKeySequence("Ctrl+=")], "mdi6.magnify-plus-outline"))
-        view.addAction(self.add("zoom_out", "Zoom &Out", canvas.zoom_out, Key.ZoomOut,
+        view.addAction(self.add("zoom_in", "Zoom &In", canvas.zoom_in, "mdi6.magnify-plus-outline"))
+        view.addAction(self.add("zoom_out", "Zoom &Out", canvas.zoom_out,
                                 "mdi6.magnify-minus-outline"))
-        view.addAction(self.add("reset_zoom", "&Actual Size", canvas.reset_zoom, "Ctrl+1"))
-        view.addAction(self.add("fit", "&Fit to View", canvas.fit_to_view, "Ctrl+0",
+        view.addAction(self.add("reset_zoom", "&Actual Size", canvas.reset_zoom))
+        view.addAction(self.add("fit", "&Fit to View", canvas.fit_to_view,
                                 "mdi6.fit-to-screen-outline"))
-        self.add("fit_key", "Fit to View", canvas.fit_to_view, "F", canvas_only=True)
-        view.addAction(self.add("auto_layout", "Auto &Layout", canvas.auto_layout, "Ctrl+L",
+        self.add("fit_key", "Fit to View", canvas.fit_to_view, canvas_only=True)
+        view.addAction(self.add("auto_layout", "Auto &Layout", canvas.auto_layout,
                                 "mdi6.auto-fix", "Arrange the blocks neatly"))
+        view.addSeparator()
+        view.addAction(self.add("next_panel", "Next &Panel", lambda: panel_focus.move(w, 1),
+                                tip="Move the keyboard focus to the next panel"))
+        view.addAction(self.add("previous_panel", "Previous Panel", lambda: panel_focus.move(w, -1)))
+        self.add("edit_block", "Edit Selected Block", lambda: panel_focus.edit_selected(w), canvas_only=True)
         view.addSeparator()
         for dock in w.docks.values():
             toggle = dock.toggleViewAction()
@@ -143,16 +143,21 @@ class WindowActions:
         self.actions["show_preview"] = w.docks["preview"].toggleViewAction()
 
         flow = bar.addMenu("F&low")
-        flow.addAction(self.add("add_section", "Add &Section…", w.add_section, "Ctrl+Shift+N",
+        flow.addAction(self.add("add_section", "Add &Section…", w.add_section,
                                 "mdi6.playlist-plus", "Add a named section other blocks can go to"))
-        flow.addAction(self.add("validate", "&Validate Now", w.validate_now, "F7", "mdi6.check-decagram-outline"))
-        flow.addAction(self.add("fix_all", "&Fix Simple Problems", w.fix_all, "Ctrl+Shift+F", "mdi6.auto-fix",
+        flow.addAction(self.add("block_search", "Add &Block…",
+                                lambda: next_block.add_block_by_search(canvas),
+                                "mdi6.plus-box-outline", "Find a block by name and add it after the selected one"))
+        flow.addAction(self.add("validate", "&Validate Now", w.validate_now, "mdi6.check-decagram-outline"))
+        flow.addAction(self.add("fix_all", "&Fix Simple Problems", w.fix_all, "mdi6.auto-fix",
                                 "Apply every sure correction, e.g. \"true\" written as text becomes true"))
 
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.add("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts, "F1",
+        help_menu.addAction(self.add("getting_started", "&Getting Started", self.show_getting_started,
+                                     "mdi6.school-outline", "A short walk through a first flow"))
+        help_menu.addAction(self.add("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
                                      "mdi6.keyboard-outline"))
-        help_menu.addAction(self.add("about", "&About SWML Flow Designer", w.show_about, None,
+        help_menu.addAction(self.add("about", "&About SWML Flow Designer", w.show_about,
                                      "mdi6.information-outline"))
 
         self.fill_recent_menu()
@@ -161,11 +166,11 @@ class WindowActions:
     def _build_signalwire(self, menu: QMenu) -> None:
         """File menu entries of :class:`designer.ui.remote_actions.RemoteActions`."""
         remote = self.window.remote
-        menu.addAction(self.add("open_remote", "Open from Signal&Wire…", remote.open_from_signalwire, None,
+        menu.addAction(self.add("open_remote", "Open from Signal&Wire…", remote.open_from_signalwire,
                                 "mdi6.cloud-download-outline", "Open a SWML script or Call Flow of your space"))
-        menu.addAction(self.add("publish", "P&ublish to SignalWire…", remote.publish, "Ctrl+Shift+P",
+        menu.addAction(self.add("publish", "P&ublish to SignalWire…", remote.publish,
                                 "mdi6.cloud-upload-outline", "Create or update this flow's script on SignalWire"))
-        menu.addAction(self.add("signalwire_account", "SignalWire A&ccount…", remote.show_account, None,
+        menu.addAction(self.add("signalwire_account", "SignalWire A&ccount…", remote.show_account,
                                 "mdi6.account-key-outline", "Space, Project ID and API token"))
 
     def _build_toolbar(self) -> None:
@@ -181,7 +186,7 @@ class WindowActions:
                 bar.addSeparator()
             for name in names:
                 action = self.actions[name]
-                shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                shortcut = shortcuts.shown(action.shortcuts())
                 label = action.text().replace("&", "").rstrip("…").rstrip(".")
                 action.setToolTip(f"{label} ({shortcut})" if shortcut else label)
                 bar.addAction(action)
@@ -210,7 +215,7 @@ class WindowActions:
         """(what, keys) for every action with a shortcut, plus the canvas's own keys."""
         rows = []
         for action in self.actions.values():
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            keys = shortcuts.shown(action.shortcuts())
             if keys:
                 words = action.text().replace("&", "").rstrip("…").split(" Undo")[0].split(" Redo")[0]
                 rows.append(("Export " + words[0].lower() + words[1:] if words.startswith("As ") else words, keys))
@@ -220,6 +225,15 @@ class WindowActions:
                  ("Zoom around the cursor", "Mouse wheel"),
                  ("Rename a section", "Double-click its start node")]
         return rows
+
+    def show_getting_started(self) -> GettingStarted:
+        """Help > Getting Started: the first-flow steps, in a window that stays open beside."""
+        if self.getting_started is None:
+            self.getting_started = GettingStarted(self.window)
+        self.getting_started.show()
+        self.getting_started.raise_()
+        self.getting_started.activateWindow()
+        return self.getting_started
 
     def show_shortcuts(self) -> None:
         """Help > Keyboard Shortcuts: every key, in one table."""

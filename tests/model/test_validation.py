@@ -38,9 +38,9 @@ def test_input_sensitivity_is_bounded_0_to_100(validator, catalog):
         ("error", "Input sensitivity must be between 0 and 100", 5, 28)]
 
 
-def test_unknown_field_is_named_with_its_method(validator, catalog):
+def test_unknown_field_is_named_with_its_block_title(validator, catalog):
     problems = run_file(validator, catalog, "unknown_key.yaml")
-    assert found(problems) == [("error", "Unknown field 'foo' in record_call", 6, 14)]
+    assert found(problems) == [("error", "Unknown field 'foo' in Record the call", 6, 14)]
     assert problems[0].field == ("foo",)
     assert problems[0].data_path == ("sections", "main", 0, "record_call", "foo")
 
@@ -76,7 +76,7 @@ def test_short_forms_get_fix_hints(validator, catalog):
         ("error", "Record in stereo must be true or false or a ${variable}, not 'true' (write true without quotes)",
          7, 17),
         ("warning", "Stop keys can only be phone keys 0-9, * and #, not 'x'", 8, 22),
-        ("error", "goto needs a label", 9, 13),
+        ("error", "Go back to a label needs “Label” filled in", 9, 13),
     ]
 
 
@@ -93,11 +93,13 @@ def test_flow_problems_in_json_with_nested_step(validator, catalog):
 # --------------------------------------------------------------------------- messages
 @pytest.mark.parametrize("params, message", [
     ({"volume": 99, "url": "say:hi"}, "Volume must be between -40 and 40"),
-    ({"url": "say:hi", "urls": ["say:hi"]}, "play takes url or urls, not both"),
-    ({}, "play needs url or urls"),
-    ({"urls": ["say:hi", "nonsense"]},
-     "Item 2 of What to play is not something to play ('nonsense'): use an http(s):// address, "
+    ({"url": "say:hi", "urls": ["say:hi"]}, "Play a message takes url or urls, not both"),
+    ({}, "Play a message needs “What to play” filled in"),  # the words the block and panel show
+    ({"urls": ["say:hi", "ftp://host/x.wav"]},
+     "Item 2 of What to play is not something to play ('ftp://host/x.wav'): use an http(s):// address, "
      "say:TEXT, silence:SECONDS, ring:CC or a ${variable}"),
+    ({"urls": ["say:hi", "Leave a message"]},  # plain words: they are meant to be spoken
+     "Item 2 of What to play: to have 'Leave a message' spoken, start it with say: (say:Leave a message)"),
 ])
 def test_play_messages(validator, params, message):
     doc = Document.new()
@@ -138,7 +140,8 @@ def test_detached_blocks_are_warned_each(validator):
     doc.add_detached(chain)
     problems = validator.validate(doc)
     assert [(p.step_id, p.message) for p in problems] == [
-        (s.id, "Block is not connected to a section; it will not be exported") for s in chain]
+        (s.id, "This block is not linked into the flow, so it will not be in the script: "
+               "drag it under a block or start node, or delete it") for s in chain]
 
 
 class CountingValidator:

@@ -1,5 +1,6 @@
 """Keyboard on the canvas: arrows walk the flow, Alt+Up/Down reorder a chain (one undo step)."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -68,3 +69,19 @@ def test_neighbour_rules_without_a_view(session):
     assert navigation.neighbour(doc, sales[0], "down") is sales[1]
     assert navigation.neighbour(doc, sales[0], "left") is None
     assert navigation.moved_index(sales[1], "down") is None
+
+
+def test_fit_to_view_stops_at_a_readable_zoom_on_a_big_flow(qtbot):
+    from designer.ui.canvas.view import FIT_MIN_ZOOM
+    from tests.ui.canvas_helpers import make_view as _make
+    data = {"version": "1.0.0", "sections": {"main": [{"play": {"url": f"say:{i}"}} for i in range(60)]}}
+    session, view = _make(qtbot, data, size=(800, 500))
+    view.fit_to_view()
+    assert view.zoom() == pytest.approx(FIT_MIN_ZOOM)
+    start = view.flow_scene.starts["main"]
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(start.sceneBoundingRect())  # the flow's start, the rest by scrolling
+    small = {"version": "1.0.0", "sections": {"main": [{"answer": {}}]}}
+    session2, view2 = _make(qtbot, small, size=(800, 500))
+    view2.fit_to_view()
+    assert view2.zoom() == pytest.approx(1.0)

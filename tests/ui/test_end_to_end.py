@@ -85,7 +85,7 @@ def fill_play(win: MainWindow, *items: tuple[str, str]) -> None:
         urls.rows[0].remove.click()
     for kind, text in items:
         if kind == "var":
-            next(a for a in urls.variable_actions() if a.text() == text).trigger()
+            next(a for a in urls.variable_actions() if a.data() == text).trigger()
         else:
             urls.add_actions[kind].trigger()
             urls.rows[-1].line.selectAll()

@@ -91,3 +91,20 @@ def test_a_check_box_field_shown_as_yaml_keeps_its_name(window):
     row.fix_button.click()
     row = window.inspector.form.binding_for(("stereo",)).row
     assert not row.caption.isVisibleTo(window.inspector)
+
+
+def test_plain_words_typed_where_something_to_play_goes_are_fixed_with_say(window):
+    text = """version: 1.0.0
+sections:
+  main:
+    - prompt:
+        play: Press 1 for sales
+    - play:
+        urls: ["say:hi", "Goodbye"]
+"""
+    window.session.replace_document(swml_io.loads(text, "yaml", nesting=window.session.catalog.nesting))
+    found = {(p.field, p.fix) for p in fixes.fixable(window.session)}
+    assert found == {(("play",), "say:Press 1 for sales"), (("urls", 1), "say:Goodbye")}
+    assert fixes.apply_all(window.session) == 2
+    assert main(window.session) == [{"prompt": {"play": "say:Press 1 for sales"}},
+                                    {"play": {"urls": ["say:hi", "say:Goodbye"]}}]

@@ -36,7 +36,7 @@ def test_no_or_several_selected_shows_the_empty_state(session, inspector):
     session.select([a.id, b.id])
     assert inspector.stack.currentWidget() is inspector.empty and "2 blocks" in inspector.empty.text()
     session.select([a.id])
-    assert inspector.stack.currentWidget() is inspector.page and inspector.title.text() == "Answer the call"
+    assert inspector.stack.currentWidget() is inspector.page and inspector.title.text() == "Answer the call"  # as on the block
 
 
 def test_choosing_mp3_writes_only_format_and_wav_again_removes_it(session, inspector):
@@ -115,7 +115,11 @@ def test_out_of_range_sensitivity_is_written_and_the_problem_shown(session, insp
     assert row.frame.property("problem") == "error"
     session.problems_changed.emit([Problem("error", "Step is odd", step.id, ())])
     assert not row.problem_label.isVisibleTo(inspector)
-    assert inspector.form.top_problems.text() == "• Step is odd"
+    assert "• Step is odd" in inspector.form.top_problems.text()
+    assert "#e5484d" in inspector.form.top_problems.text()  # an error reads red
+    session.problems_changed.emit([Problem("warning", "Not linked <yet>", step.id, ())])
+    text = inspector.form.top_problems.text()
+    assert "#d98e04" in text and "#e5484d" not in text and "&lt;yet&gt;" in text  # a warning amber
 
 
 def test_default_shows_as_placeholder(session, inspector):
@@ -206,3 +210,36 @@ def test_every_method_gets_a_panel_that_fits_and_edits_nothing_by_itself(session
     inspector.grab()  # lays out and paints every editor
     assert inspector.page.sizeHint().width() <= 340 + 40, "panel wider than its dock"
     assert session.doc.to_data() == before, "showing a panel must not change the flow"
+
+
+def test_a_refused_key_says_why(inspector, session, qtbot):
+    from designer.model.document import Step
+    from designer.ui.commands import InsertStepCommand
+    from designer.ui.inspector.refusals import PHONE_KEYS, WHOLE_NUMBER, NUMBER
+    steps = session.doc.sections[0].steps
+    step = Step("record_call", {})
+    session.undo_stack.push(InsertStepCommand(session.doc, steps, 0, step))
+    session.select([step.id])
+    stop_keys = inspector.form.binding_for(("terminators",)).row.current_editor().line
+    stop_keys.setFocus()
+    qtbot.keyClicks(stop_keys, "x")
+    assert stop_keys.text() == "" and stop_keys.property("last_refusal") == PHONE_KEYS
+    qtbot.keyClicks(stop_keys, "#")
+    assert stop_keys.text() == "#"
+    seconds = inspector.form.binding_for(("max_length",)).row.current_editor().line
+    qtbot.keyClicks(seconds, "ten")
+    assert seconds.text() == "" and seconds.property("last_refusal") in (WHOLE_NUMBER, NUMBER)
+
+
+def test_a_variable_editor_made_later_keeps_the_fields_place_in_the_tab_order(inspector, session):
+    from designer.model.document import Step
+    from designer.ui.commands import InsertStepCommand
+    steps = session.doc.sections[0].steps
+    step = Step("record_call", {})
+    session.undo_stack.push(InsertStepCommand(session.doc, steps, 0, step))
+    session.select([step.id])
+    row = inspector.form.binding_for(("beep",)).row
+    row.var_toggle.click()
+    line = row.var_editor.focus_widget()
+    follower = line.nextInFocusChain()
+    assert inspector.form.isAncestorOf(follower) or follower is row.var_toggle

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from designer.model.document import Step
 from designer.ui.commands import InsertStepCommand
@@ -29,7 +30,7 @@ def say(play_editor, text):
 
 
 def variable(play_editor, name):
-    action = next(a for a in play_editor.variable_actions() if a.text() == f"${{{name}}}")
+    action = next(a for a in play_editor.variable_actions() if a.data() == f"${{{name}}}")
     action.trigger()
 
 
@@ -40,7 +41,7 @@ def test_play_list_helpers_build_urls_in_order(session, inspector):
     urls = field(inspector, "urls")
     say(urls, "Hello")
     urls.add_actions["silence"].trigger()
-    urls.rows[-1].line.selectAll()
+    # the new silence starts selected: typing replaces its starting value
     QTest.keyClicks(urls.rows[-1].line, "2")
     variable(urls, "record_call_url")
     assert main(session)[1] == {"play": {"urls": ["say:Hello", "silence:2", "${record_call_url}"]}}
@@ -50,7 +51,7 @@ def test_only_variables_of_earlier_blocks_are_offered(session, inspector):
     first = add(session, "play", {"urls": ["say:hi"]})
     add(session, "record_call")
     session.select([first.id])
-    names = [a.text() for a in field(inspector, "urls").variable_actions()]
+    names = [a.data() for a in field(inspector, "urls").variable_actions()]
     assert "${record_call_url}" not in names
 
 
@@ -134,3 +135,30 @@ def test_reference_record_and_play_back_flow_built_through_panels(session, inspe
         {"play": {"urls": ["say:Playing back", "${record_call_url}"]}},
     ]}}
     assert [p for p in session.problems if p.severity == "error"] == []
+
+
+def test_tab_walks_the_things_to_play_in_order_then_the_add_buttons(session, inspector):
+    from PySide6.QtCore import Qt as _Qt
+    step = add(session, "play", {"urls": ["say:Hello"]})
+    session.select([step.id])
+    urls = field(inspector, "urls")
+    urls.add_actions["silence"].trigger()
+    urls = field(inspector, "urls")  # the panel may have been rebuilt for the new item
+    QApplication.processEvents()  # a row added to a shown list is shown by the next event loop turn
+    stops, widget = [], urls.rows[0].line
+    for _ in range(40):
+        if widget.focusPolicy() & _Qt.FocusPolicy.TabFocus and widget.isVisibleTo(inspector) and widget.isEnabled():
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    lines = [r.line for r in urls.rows]
+    add_button = next(w for w in stops if getattr(w, "text", lambda: "")() == "Add")
+    assert stops.index(lines[0]) < stops.index(lines[1]) < stops.index(add_button)
+    assert lines[1].accessibleName() == "What to play, item 2"  # a screen reader says which
+
+
+def test_the_variable_menu_says_what_each_value_holds(session, inspector):
+    add(session, "record_call")
+    step = add(session, "play", {"urls": ["say:hi"]})
+    session.select([step.id])
+    texts = {a.data(): a.text() for a in field(inspector, "urls").variable_actions()}
+    assert texts["${record_call_url}"] == "${record_call_url} \u2014 the recording being made"

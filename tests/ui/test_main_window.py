@@ -229,6 +229,19 @@ def test_theme_refresh_keeps_everything_working(window):
 
 def test_keyboard_shortcuts_are_listed_from_the_actions(window):
     rows = dict(window.window_actions.shortcut_rows())
-    assert rows["Undo"] == "Ctrl+Z" and rows["Find Block"] == "Ctrl+F" and rows["Save"] == "Ctrl+S"
+    assert rows["Undo"].startswith("Ctrl+Z") and rows["Find Block"] == "Ctrl+F" and rows["Save"] == "Ctrl+S"
+    assert "Ctrl+Y" in rows["Redo"] and "Ctrl+Shift+Z" in rows["Redo"]
     assert "Alt+Up, Alt+Down" in rows.values()
-    assert window.actions_by_name["shortcuts"].shortcut().toString() == "F1"
+    assert window.actions_by_name["shortcuts"].shortcut().toString() == "Ctrl+/"
+    assert window.actions_by_name["getting_started"].shortcut().toString() == "F1"
+
+
+def test_getting_started_opens_the_first_flow_steps_beside_the_window(window, qtbot):
+    window.actions_by_name["getting_started"].trigger()
+    page = window.window_actions.getting_started
+    assert page is not None and page.isVisible() and not page.isModal()
+    text = page.browser.toPlainText()
+    for words in ("Record the call", "main", "Stop recording the call", "${record_call_url}", "File > Save"):
+        assert words in text, words
+    window.actions_by_name["getting_started"].trigger()
+    assert window.window_actions.getting_started is page  # one page, raised again

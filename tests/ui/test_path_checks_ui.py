@@ -60,7 +60,7 @@ def test_a_note_is_listed_after_warnings_with_its_own_words(window):
     load(window, "    - record_call: {}\n    - play: {url: '${nothing}'}\n    - hangup: {}\n")
     found = rows(window)
     assert [p.severity for p in found] == ["warning", "info"]
-    assert window.problems.tree.topLevelItem(1).toolTip(0).startswith("Note in hangup")
+    assert window.problems.tree.topLevelItem(1).toolTip(0).startswith("Note in Hang up")
     assert window.problems.summary == "Problems — 1 warning, 1 note"
     hangup = window.session.doc.sections[0].steps[2]
     look = window.canvas.flow_scene.blocks[hangup.id].look

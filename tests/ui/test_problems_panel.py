@@ -52,7 +52,7 @@ def test_errors_come_first_and_the_title_counts(panel, session):
 def test_rows_show_block_section_field_and_message(panel, session):
     inject(session, sample(session))
     row = panel.tree.topLevelItem(0)
-    assert row.data(0, BLOCK_ROLE) == "record_call · main"
+    assert row.data(0, BLOCK_ROLE) == "Record the call · main"  # the block's title, not its method
     assert row.data(0, FIELD_ROLE) == "Format"  # the field's label from the hints
     assert row.text(0) == "Choose wav, mp3 or mp4"
     assert not row.icon(0).isNull()
@@ -101,3 +101,17 @@ def test_long_messages_wrap_instead_of_being_cut(panel, session, qtbot):
     tall = panel.tree.visualItemRect(panel.tree.topLevelItem(0)).height()
     short = panel.tree.visualItemRect(panel.tree.topLevelItem(1)).height()
     assert tall > short * 1.8
+
+
+def test_a_nested_field_is_located_in_words_not_as_a_data_path(panel, session):
+    from designer.model.document import Step
+    from designer.model.problems import WARNING, Problem
+    from designer.ui.commands import InsertStepCommand
+    from designer.ui.problems_panel import WHERE_ROLE
+    steps = session.doc.sections[0].steps
+    ai = Step("ai", {"params": {"debug_webhook_level": "x"}})
+    session.undo_stack.push(InsertStepCommand(session.doc, steps, 0, ai))
+    inject(session, [Problem(WARNING, "Must be a whole number", ai.id, ("params", "debug_webhook_level"))])
+    row = panel.tree.topLevelItem(0)
+    assert row.data(0, WHERE_ROLE) == "AI agent · main › Parameters › Debug webhook level"
+    assert "params." not in row.toolTip(0) and "_" not in row.data(0, WHERE_ROLE)

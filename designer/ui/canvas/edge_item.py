@@ -11,17 +11,8 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPo
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from designer.ui.canvas.ports import PortRef
+from designer.ui.canvas.routing import curve, route  # noqa: F401 - curve: the link preview uses it
 from designer.ui.canvas.theme import Theme
-
-
-def curve(p1: QPointF, p2: QPointF, sideways: bool) -> QPainterPath:
-    """A smooth curve leaving ``p1`` downwards (or rightwards) and entering ``p2`` from above."""
-    path = QPainterPath(p1)
-    reach = max(40.0, min(160.0, abs(p2.y() - p1.y()) * 0.5 + abs(p2.x() - p1.x()) * 0.25))
-    c1 = QPointF(p1.x() + reach, p1.y()) if sideways else QPointF(p1.x(), p1.y() + reach)
-    c2 = QPointF(p2.x(), p2.y() - reach)
-    path.cubicTo(c1, c2, p2)
-    return path
 
 
 class EdgeItem(QGraphicsItem):
@@ -44,10 +35,12 @@ class EdgeItem(QGraphicsItem):
     def key(self) -> tuple:
         return (self.source, self.target_id)
 
-    def set_ends(self, p1: QPointF, p2: QPointF) -> None:
-        """Re-shape the curve between two scene points."""
+    def set_ends(self, p1: QPointF, p2: QPointF, source: QRectF | None = None,
+                 target: QRectF | None = None, others: tuple[QRectF, ...] = ()) -> None:
+        """Re-shape the link between two scene points, round the ``source`` and ``target``
+        block rectangles (and ``others`` near it) when a plain curve would run behind them."""
         self.prepareGeometryChange()
-        self._path = curve(p1, p2, self.source[0] == "branch")
+        self._path = route(p1, p2, self.source[0] == "branch", source, target, others)
         stroker = QPainterPathStroker()
         stroker.setWidth(14)
         self._shape = stroker.createStroke(self._path)

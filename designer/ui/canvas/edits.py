@@ -68,7 +68,7 @@ class CanvasEdits:
                     pos = self.pos_of(s.id)
                     if pos is not None:
                         column = max(column, pos[0] + BLOCK_W + H_GAP)
-            return (column, snap(y + step_height(owner) + V_GAP))
+            return (column, snap(y + step_height(owner, self.doc.nesting) + V_GAP))
         if owner is not None and hasattr(owner, "name"):
             x, y = self.pos_of(f"section:{owner.name}") or (0.0, 0.0)
             return (x - (BLOCK_W - 160) / 2, y + START_H + V_GAP)
@@ -114,13 +114,18 @@ class CanvasEdits:
         return (children[ref[2]][1], 0) if ref[2] < len(children) else None
 
     # ----------------------------------------------------------------- inserting
-    def insert_method(self, method: str, target: StepList, index: int, text: str | None = None) -> Step:
-        """A new block of ``method`` at ``index`` of ``target``; later blocks make room."""
+    def insert_method(self, method: str, target: StepList, index: int, text: str | None = None,
+                      at: Pos | None = None) -> Step:
+        """A new block of ``method`` at ``index`` of ``target``; later blocks make room (unless
+        it is placed ``at`` a point the user chose)."""
         step = self.new_step(method)
         cmd = GroupCommand(text or f"Add {method}", doc=self.doc)
         self._open_pending(target, cmd)
-        pos = self.slot(target, index)
-        self._make_room(target, index, step_height(step, self.doc.nesting) + V_GAP, cmd)
+        if at is not None:
+            pos = (snap(at[0]), snap(at[1]))
+        else:
+            pos = self.slot(target, index)
+            self._make_room(target, index, step_height(step, self.doc.nesting) + V_GAP, cmd)
         cmd.add(InsertStepCommand(self.doc, target, index, step))
         cmd.add(SetPositionsCommand(self.doc, {step.id: pos}))
         self._push(cmd)

@@ -256,7 +256,15 @@ class FlowScene(QGraphicsScene):
         p1 = self.port_pos(edge.source)
         target = self.blocks.get(edge.target_id)
         if p1 is not None and target is not None:
-            edge.set_ends(p1, target.port_pos(("in", edge.target_id)))
+            owner = self.item_for_key(self._owner_key(edge.source))
+            around = owner.mapRectToScene(owner.card_rect()) if isinstance(owner, BlockItem) else None
+            p2 = target.port_pos(("in", edge.target_id))
+            others: tuple = ()
+            if not _straight_down(p1, p2):  # a link to the block right under: nothing between
+                near = QRectF(p1, p2).normalized().adjusted(-40, -40, 40, 40)
+                others = tuple(i.mapRectToScene(i.card_rect()) for i in self.items(near)
+                               if isinstance(i, BlockItem) and i is not owner and i is not target)
+            edge.set_ends(p1, p2, around, target.mapRectToScene(target.card_rect()), others)
 
     def _update_edges_of(self, key: str) -> None:
         for edge_key in self._edges_at.get(key, ()):
@@ -376,6 +384,11 @@ class FlowScene(QGraphicsScene):
                     item.setSelected(True)
         finally:
             self._selecting = False
+
+
+def _straight_down(p1: QPointF, p2: QPointF) -> bool:
+    """A link from a block to the one just under it (most links: chains run down)."""
+    return abs(p2.x() - p1.x()) < 1.0 and 0.0 <= p2.y() - p1.y() <= 2 * V_GAP
 
 
 def _rect_distance(rect: QRectF, pos: QPointF) -> float:

@@ -13,11 +13,11 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 
 #: Accent per palette group (hue families chosen to stay readable on light and dark cards).
 GROUP_ACCENTS = {
-    "Recording": "#e5484d",
+    "Recording": "#d6409f",  # not the error red: a record block must not look like a mistake
     "Media": "#3e8ef7",
     "Call": "#30a46c",
     "Flow": "#8e4ec6",
-    "Data": "#f08c00",
+    "Data": "#a0785a",  # not the warning amber
     "AI": "#12a594",
     "Other": "#8b8d98",
 }

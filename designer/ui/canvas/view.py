@@ -8,15 +8,17 @@ through to Qt's rubber band. All edits go through :class:`~designer.ui.canvas.ed
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
+from PySide6.QtGui import (QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
                            QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer.model import layout
 from designer.model.layout import GRID, V_GAP
-from designer.ui.canvas import menus, navigation
+from designer.ui.accessibility import CanvasNarrator
+from designer.ui.canvas import backdrop, menus, navigation
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
+from designer.ui.canvas.edge_scroll import EdgeScroller
 from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
 from designer.ui.canvas.scene import FlowScene
 from designer.ui.canvas.start_item import StartItem
@@ -37,6 +39,8 @@ EMPTY_HINT = ("Drag a block from the Blocks list and drop it under \u201cmain\u2
 MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
 #: Below this zoom block titles stop being readable, so opening a big flow does not go below it.
 READABLE_ZOOM = 0.8
+#: Fit to View shrinks no further than this: below it block titles cannot be read at all.
+FIT_MIN_ZOOM = 0.6
 
 
 class FlowView(QGraphicsView):
@@ -49,7 +53,9 @@ class FlowView(QGraphicsView):
         self.setScene(self.flow_scene)
         self.edits = CanvasEdits(self.flow_scene)
         self.drop_handler = PaletteDrop(self)
+        self.edge_scroll = EdgeScroller(self, lambda p: self.drop_handler.move(self.mapToScene(p)))
         self.interaction = None
+        self.block_search = None  # the open "pick the next block" box, if any
         self.space_held = False
         self.setAcceptDrops(True)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
@@ -61,6 +67,7 @@ class FlowView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         rubber_band.enable(self)
         self.prompts = menus.SectionPrompts(self)
+        self.narrator = CanvasNarrator(self)  # accessible name = the selected block; focus outline
         session.document_replaced.connect(self._after_replace)
         self._showing_hint = self.is_empty_flow()
         session.document_changed.connect(self._update_hint)
@@ -88,29 +95,40 @@ class FlowView(QGraphicsView):
         return self.flow_scene.blocks.get(step_id)
 
     def fit_to_view(self) -> None:
-        """Show every block; never magnify beyond 100 %."""
+        """Show every block, never magnified beyond 100 % nor shrunk below :data:`FIT_MIN_ZOOM`
+        (text stops being readable); a flow too big for that shows from its start: scroll for more."""
         rect = self.flow_scene.itemsBoundingRect()
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > 1.0:
+        if self.zoom() > 1.0:
             self.reset_zoom()
             self.centerOn(rect.center())
+        elif self.zoom() < FIT_MIN_ZOOM:
+            self._show_start(FIT_MIN_ZOOM)
 
     def show_flow(self) -> None:
         """The view after opening a flow: fit it all when that stays readable, else show its
         top-left (the ``main`` start) at a readable zoom; the user scrolls or fits for the rest."""
         self.fit_to_view()
-        if self.zoom() >= READABLE_ZOOM:
-            return
+        if self.zoom() < READABLE_ZOOM:
+            self._show_start(READABLE_ZOOM)
+
+    def _show_start(self, zoom: float) -> None:
+        """At ``zoom``, the selected block, else the ``main`` start node, near the top-left."""
         self.resetTransform()
-        self.scale(READABLE_ZOOM, READABLE_ZOOM)
+        self.scale(zoom, zoom)
+        selected = self.session.selected_step()
+        item = self.flow_scene.blocks.get(selected.id) if selected is not None else None
+        if item is not None:
+            self.centerOn(item)
+            return
         start = self.flow_scene.starts.get("main")
         rect = start.sceneBoundingRect() if start is not None else self.flow_scene.itemsBoundingRect()
         size = self.viewport().size()
         margin = 40.0
-        self.centerOn(rect.left() - margin + size.width() / READABLE_ZOOM / 2,
-                      rect.top() - margin + size.height() / READABLE_ZOOM / 2)
+        self.centerOn(rect.left() - margin + size.width() / zoom / 2,
+                      rect.top() - margin + size.height() / zoom / 2)
 
     def free_spot_for_section(self) -> tuple[float, float]:
         """Where a new section's start node goes: right of everything, level with the others."""
@@ -276,6 +294,9 @@ class FlowView(QGraphicsView):
             self.space_held = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
+        if event.key() == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.duplicate_selection()  # before Delete: GNOME also binds Delete to Ctrl+D
+            return
         actions = {
             QKeySequence.StandardKey.Delete: self.delete_selection,
             QKeySequence.StandardKey.Copy: self.copy_selection,
@@ -292,8 +313,6 @@ class FlowView(QGraphicsView):
             navigation.arrow_key(self, _ARROWS[event.key()], bool(event.modifiers() & Qt.KeyboardModifier.AltModifier))
         elif event.key() == Qt.Key.Key_Backspace:
             self.delete_selection()
-        elif event.key() == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.duplicate_selection()
         elif event.key() == Qt.Key.Key_Escape:
             self.session.select([])
         else:
@@ -316,17 +335,20 @@ class FlowView(QGraphicsView):
     def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.drop_handler.accepts(event.mimeData()):
             self.drop_handler.move(self.mapToScene(event.position().toPoint()))
+            self.edge_scroll.update(event.position().toPoint())
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.edge_scroll.stop()
         self.drop_handler.leave()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self.drop_handler.accepts(event.mimeData()):
             event.ignore()
             return
+        self.edge_scroll.stop()
         self.drop_handler.drop(event.mimeData(), self.mapToScene(event.position().toPoint()))
         event.acceptProposedAction()
         self.setFocus()
@@ -368,29 +390,8 @@ class FlowView(QGraphicsView):
             self.viewport().update()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
-        if not self.is_empty_flow():
-            return
-        painter.save()
-        painter.resetTransform()
-        area = QRectF(self.viewport().rect()).adjusted(24, 24, -24, -24)
-        painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
-        painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
-                         | Qt.TextFlag.TextWordWrap, EMPTY_HINT)
-        painter.restore()
+        if self.is_empty_flow():
+            backdrop.paint_empty_hint(self, painter, EMPTY_HINT)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
-        theme = self.flow_scene.theme
-        painter.fillRect(rect, theme.background)
-        step = GRID if self.zoom() >= 0.6 else GRID * 5
-        if self.zoom() < 0.2:
-            return
-        left = int(rect.left()) - int(rect.left()) % step
-        top = int(rect.top()) - int(rect.top()) % step
-        points = [QPointF(x, y) for x in range(left, int(rect.right()) + 1, step)
-                  for y in range(top, int(rect.bottom()) + 1, step)]
-        pen = painter.pen()
-        pen.setColor(QColor(theme.grid))
-        pen.setWidthF(2.0 / max(self.zoom(), 0.01) if self.zoom() < 1 else 2.0)
-        pen.setCosmetic(self.zoom() >= 1)
-        painter.setPen(pen)
-        painter.drawPoints(points)
+        backdrop.paint_grid(painter, rect, self.flow_scene.theme, self.zoom())

@@ -7,6 +7,8 @@ when the editor loses focus or the slider is released. Model events refresh the 
 
 from __future__ import annotations
 
+import html
+
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from designer.model.catalog import FieldSpec, MethodSpec
 from designer.model.document import MISSING, ParamPath, Step
 from designer.model.problems import Problem
+from designer.ui.icons import ERROR_COLOR
 from designer.ui import fixes as fixes_module
 from designer.ui.commands import SetParamCommand
 from designer.ui.inspector import icons
@@ -29,6 +32,10 @@ from designer.ui.inspector import nested as nested_ui
 from designer.ui.inspector.special import StepsNote
 from designer.ui.inspector.structured import YamlEditor
 
+
+
+#: Warning text colour of the panel (the amber of the field outlines, readable on light and dark).
+WARNING_TEXT_COLOR = "#d98e04"
 
 
 @dataclass
@@ -80,6 +87,7 @@ class StepForm(QWidget):
         self.top_problems = QLabel(self)
         self.top_problems.setProperty("role", "problem")
         self.top_problems.setWordWrap(True)
+        self.top_problems.setTextFormat(Qt.TextFormat.RichText)
         self.top_problems.hide()
         self.layout_.addWidget(self.top_problems)
         self.top_fix = QPushButton("Fix it", self)
@@ -227,14 +235,14 @@ class StepForm(QWidget):
     def set_problems(self, problems: list[Problem]) -> None:
         """Red outline + message under each field with a problem; the rest at the top."""
         by_row: dict[int, list[Problem]] = {}
-        top: list[str] = []
+        top: list[Problem] = []
         self._top_fixable = []
         for take in self._problem_takers:
             problems = take(problems)
         for problem in problems:
             binding = self.binding_for(tuple(problem.field)) if problem.field else None
             if binding is None:
-                top.append(problem.message)
+                top.append(problem)
                 if problem.has_fix:
                     self._top_fixable.append(problem)
             else:
@@ -245,7 +253,10 @@ class StepForm(QWidget):
             fixes = [p for p in found if p.has_fix]
             fix = (lambda chosen=fixes[0]: fixes_module.apply_fix(self.session, chosen)) if fixes else None
             b.row.set_problem("\n".join(p.message for p in found) if found else None, severity, fix)
-        self.top_problems.setText("\n".join(f"• {m}" for m in top))
+        # Red for errors, amber for warnings: a warning shown red reads as "broken".
+        self.top_problems.setText("<br>".join(
+            f"<span style='color:{ERROR_COLOR if p.is_error else WARNING_TEXT_COLOR}'>• {html.escape(p.message)}</span>"
+            for p in top))
         self.top_problems.setVisible(bool(top))
         self.top_fix.setVisible(bool(self._top_fixable))
 

@@ -12,12 +12,14 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout,
                                QWidget)
 
-from designer.model.document import Step
 from designer.model.titles import block_title
+from designer.model.document import Step
 from designer.ui.inspector import icons
 from designer.ui.inspector.form import StepForm, form_shape
 
 EMPTY_NONE = "Select a block to edit it"
+#: Narrowest the panel gets; every form fits it (labels go above fields), so it never scrolls sideways.
+MIN_WIDTH = 300
 EMPTY_MANY = "{n} blocks are selected.\nSelect one block to edit it."
 
 STYLE = """
@@ -28,7 +30,8 @@ QLabel[role="problem"] { color: #e5484d; }
 QLabel[role="warning-text"] { color: #d98e04; }
 QLabel[role="warning"] { color: palette(text); background: rgba(245, 166, 35, 0.16);
                          border-radius: 6px; padding: 6px; }
-QToolButton#sectionHeader { font-weight: 600; border: none; padding: 4px 0; }
+QToolButton#sectionHeader { font-weight: 600; border: 1px solid transparent; padding: 4px 0; }
+QToolButton#sectionHeader:focus { border: 1px solid palette(highlight); }
 """
 
 
@@ -39,7 +42,7 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.session = session
         self.form: StepForm | None = None
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(MIN_WIDTH)
         self.setStyleSheet(STYLE)
         self.stack = QStackedWidget(self)
         self.empty = QLabel(EMPTY_NONE, self)
@@ -59,7 +62,8 @@ class Inspector(QWidget):
         self.scroll = QScrollArea(self.page)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Never sideways: a sideways scroll jumps when a field takes focus and hides label starts.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         page.addWidget(self.scroll, 1)
         self.stack.addWidget(self.page)
         layout = QVBoxLayout(self)
@@ -173,9 +177,9 @@ class Inspector(QWidget):
 
 
 def _title(step: Step, spec) -> str:
-    """The block's plain title, as on the canvas and in the palette ("Record the call")."""
+    """``record_call`` -> "Record the call" (see :func:`designer.model.titles.block_title`)."""
     if step.form == "raw":
         return "Not a method"
     if not step.method:
         return "Block"
-    return block_title(step.method)
+    return block_title(step.method)  # the same title the block and the palette show

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QWidget
 
+from designer.model.variable_words import menu_text
 from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING, Step
 from designer.ui.inspector import icons
@@ -86,7 +87,8 @@ class PlayUrlsEditor(ListEditor):
         self.variable_menu.clear()
         names = self.ctx.variables()
         for name in names:
-            action = self.variable_menu.addAction(f"${{{name}}}")
+            action = self.variable_menu.addAction(menu_text(name))  # what it holds, in words
+            action.setData(f"${{{name}}}")
             action.triggered.connect(lambda _c=False, n=name: self.add_item(f"${{{n}}}"))
         if not names:
             self.variable_menu.addAction("No block before this one sets a variable").setEnabled(False)
@@ -135,6 +137,7 @@ class PlayUrlsEditor(ListEditor):
         row = super().add_item(value, focus=False)
         if focus:
             row.line.setFocus()  # type: ignore[attr-defined]
+            row.line.selectAll()  # type: ignore[attr-defined]  # typing replaces the starting value ("1" second)
             if value == "${}":
                 row.line.setCursorPosition(2)  # type: ignore[attr-defined]
         return row

@@ -11,6 +11,8 @@ from dataclasses import replace
 from typing import Callable
 
 from designer.model.catalog import FieldSpec
+from designer.ui.inspector import refusals
+from designer.ui.inspector.refusals import explain_refusals
 from designer.ui.inspector.base import VARIABLE_PATTERN, FieldEditor
 from designer.ui.inspector.context import EditorContext
 from designer.ui.inspector.scalars import (CheckEditor, ComboEditor, LineEditor, NumberEditor, RadioEditor,
@@ -27,7 +29,7 @@ _KIND_WORDS = {"string": "Text", "array": "List", "object": "Settings", "integer
 
 def _dtmf(spec: FieldSpec, ctx: EditorContext) -> FieldEditor:
     editor = LineEditor(spec, pattern=f"^({DTMF_PATTERN}|{VARIABLE_PATTERN})$")
-    editor.line.setToolTip("Phone keys only: 0-9, * and #")
+    explain_refusals(editor.line, refusals.PHONE_KEYS)
     return editor
 
 

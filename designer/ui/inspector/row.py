@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING, ParamPath
+from designer.ui.accessibility import name_editors
 from designer.ui.inspector import icons
 from designer.ui.inspector.base import FieldEditor, same_value
 from designer.ui.inspector.scalars import CheckEditor
@@ -62,7 +63,9 @@ class FieldRow(QWidget):
             self.var_toggle.setText("{x}")
             self.var_toggle.setCheckable(True)
             self.var_toggle.setAutoRaise(True)
-            self.var_toggle.setToolTip("Use a ${variable} instead of a fixed value")
+            self.var_toggle.setToolTip("Use a value the call fills in as it runs (such as the key the "
+                                       "caller pressed) instead of typing a fixed one")
+            self.var_toggle.setAccessibleName(f"Use a call value for {spec.label}")
             self.var_toggle.toggled.connect(self._toggle_variable)
         self.reset = QToolButton(self)
         self.reset.setIcon(icons.icon("mdi6.backup-restore", self))
@@ -103,6 +106,8 @@ class FieldRow(QWidget):
 
     def _attach(self, editor: FieldEditor) -> None:
         self.frame_layout.addWidget(editor, 1)
+        if self.spec is not None:  # what a screen reader says on reaching the field
+            name_editors(editor, self.spec.label, getattr(self.spec.hint, "unit", "") or "")
         editor.edited.connect(self.edited)
         editor.committed.connect(self.committed)
         editor.reset_requested.connect(self.reset_requested)
@@ -113,14 +118,21 @@ class FieldRow(QWidget):
                 self.var_editor = VariableEditor(self.spec, self.frame)
                 self.var_editor.set_variables(self._variables)
                 self._attach(self.var_editor)
+                self._keep_tab_place(self.var_editor)
             return self.var_editor
         if mode == RAW:
             if self.raw_editor is None:
                 self.raw_editor = YamlEditor(self.spec, self.frame)
                 self.raw_editor.setToolTip("This value does not fit the usual editor; it is shown as YAML")
                 self._attach(self.raw_editor)
+                self._keep_tab_place(self.raw_editor)
             return self.raw_editor
         return self.editor
+
+    def _keep_tab_place(self, editor: FieldEditor) -> None:
+        """An editor made later goes where the typed one is in the Tab order, not at the end
+        of the window's chain (Tab from it used to jump out of Properties)."""
+        QWidget.setTabOrder(self.editor.focus_widget(), editor.focus_widget())
 
     def current_editor(self) -> FieldEditor:
         return self._ensure(self.mode)

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, 
 
 from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING
+from designer.ui.inspector import refusals
 from designer.ui.inspector.base import FieldEditor, default_text, same_value
+from designer.ui.inspector.refusals import explain_refusals
 from designer.ui.inspector.variable import is_variable
 
 _NUMBER = r"-?\d*([.,]\d*)?"
@@ -73,6 +75,7 @@ class NumberEditor(FieldEditor):
         self.line = QLineEdit(self)
         self.line.setValidator(QRegularExpressionValidator(QRegularExpression(_INTEGER if integer else _NUMBER),
                                                            self.line))
+        explain_refusals(self.line, refusals.WHOLE_NUMBER if integer else refusals.NUMBER)
         self.line.setPlaceholderText(default_text(spec))
         self.line.setMinimumWidth(48)
         layout = _box(self)
@@ -263,13 +266,35 @@ class RadioEditor(FieldEditor):
         return next((b for _c, b in self.buttons if b.isChecked()), self.buttons[0][1] if self.buttons else self)
 
 
+class _ClickableLabel(QLabel):
+    """The check box's words: they wrap in a narrow panel (a QCheckBox's own text cannot) and
+    clicking them ticks the box, as clicking a check box's text always does."""
+
+    def __init__(self, text: str, check: QCheckBox, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.check = check
+        self.setWordWrap(True)
+        self.setBuddy(check)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton and self.check.isEnabled():
+            self.check.click()
+            self.check.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
 class CheckEditor(FieldEditor):
     """An on/off check box; its text is the field's label (it spans the form row)."""
 
     def __init__(self, spec: FieldSpec, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.check = QCheckBox(text, self)
-        _box(self).addWidget(self.check)
+        self.check = QCheckBox(self)
+        self.check.setAccessibleName(text)
+        self.words = _ClickableLabel(text, self.check, self)
+        row = _box(self)
+        row.setSpacing(4)
+        row.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.words, 1)
         self.check.clicked.connect(lambda on: self._emit_and_commit(bool(on)))
 
     def value(self) -> Any:

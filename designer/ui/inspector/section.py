@@ -11,7 +11,8 @@ LABEL_WIDTH = 104
 
 
 class FormSection(QWidget):
-    """A header button (click to fold) over a :class:`QFormLayout`: labels left, editors right."""
+    """A header button (click to fold) over a :class:`QFormLayout`: labels left, editors right,
+    or the label above its editor where the two do not fit side by side (a narrow panel)."""
 
     def __init__(self, title: str, expanded: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,7 +30,7 @@ class FormSection(QWidget):
         self.form.setContentsMargins(4, 2, 0, 6)
         self.form.setHorizontalSpacing(8)
         self.form.setVerticalSpacing(7)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)

@@ -138,6 +138,12 @@ def _tool(parent: QWidget, icon: str, tip: str, slot: Callable[[], Any]) -> QToo
     return button
 
 
+def _tab_stops(widget: QWidget, include_self: bool = False) -> list[QWidget]:
+    """Widgets in ``widget`` (and itself) that Tab stops at, in the order they were made."""
+    found = ([widget] if include_self else []) + widget.findChildren(QWidget)
+    return [w for w in found if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+
 class ListEditor(FieldEditor):
     """An editable, reorderable list of simple items (text or numbers), one row each."""
 
@@ -152,6 +158,7 @@ class ListEditor(FieldEditor):
         self.rows_layout.setSpacing(3)
         layout.addLayout(self.rows_layout)
         self.empty = QLabel(default_text(spec, "Empty"), self)
+        self.empty.setWordWrap(True)  # a narrow panel wraps it rather than scrolling sideways
         self.empty.setEnabled(False)
         layout.addWidget(self.empty)
         self.buttons = QHBoxLayout()
@@ -201,6 +208,31 @@ class ListEditor(FieldEditor):
             row.up.setEnabled(i > 0)
             row.down.setEnabled(i < len(self.rows) - 1)
         self.empty.setVisible(not self.rows)
+        label = self.spec.label if self.spec is not None else "Item"
+        for i, row in enumerate(self.rows):
+            for widget in _tab_stops(row):
+                if isinstance(widget, QLineEdit):
+                    widget.setAccessibleName(f"{label}, item {i + 1}")
+        self._retab()
+
+    def _retab(self) -> None:
+        """Tab goes through the rows top to bottom, then the buttons under them: rows are made
+        after the buttons, so by default Tab left the list from the last row. The rows are put
+        just before the first button; everything else keeps its place."""
+        buttons = []
+        for i in range(self.buttons.count()):
+            item = self.buttons.itemAt(i)
+            if item is not None and item.widget() is not None:
+                buttons += _tab_stops(item.widget(), include_self=True)
+        rows = [w for row in self.rows for w in _tab_stops(row)]
+        if not buttons or not rows:
+            return
+        anchor = buttons[0].previousInFocusChain()
+        # Qt ignores a tab order from a widget that takes no focus: go back to one that does.
+        while anchor is not buttons[0] and (anchor in rows or anchor.focusPolicy() == Qt.FocusPolicy.NoFocus):
+            anchor = anchor.previousInFocusChain()
+        for first, second in zip([anchor, *rows], rows):
+            QWidget.setTabOrder(first, second)
 
     def _changed(self) -> None:
         self._emit(self.value())

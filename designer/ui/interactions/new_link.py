@@ -1,5 +1,6 @@
 """Draw a connection: drag from an output port to a block's input port (or onto the block).
 
+Let go on empty canvas, a search box opens there to pick the block to add and connect.
 Starting on an input port that already has a link lifts that link's end: dropping it on empty
 canvas splits the chain there (the blocks after become unconnected); dropping it on another
 block reconnects. Each outcome is one undo step.
@@ -14,6 +15,10 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from designer.ui.canvas.edge_item import EdgeItem, curve
 from designer.ui.canvas.ports import PortRef
 from designer.ui.interactions.base import Interaction
+from designer.ui.interactions.next_block import ask_next_block
+
+#: A link let go this close to its port was a click, not a pull into blank canvas.
+MIN_PULL = 24.0
 
 
 class NewLinkInteraction(Interaction):
@@ -73,6 +78,8 @@ class NewLinkInteraction(Interaction):
         if target is not None:
             self.scene.session.select([target])
         self.view.set_interaction(None)
+        if target is None and self.lifted is None and (pos - self.origin).manhattanLength() > MIN_PULL:
+            ask_next_block(self.view, self.source, pos)  # let go on blank canvas: "what comes next?"
         self.finished.emit()
         return True
 
