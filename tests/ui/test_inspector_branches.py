@@ -85,3 +85,19 @@ def test_a_list_whose_items_hold_branches_is_not_called_zero_steps(session, qtbo
     qtbot.addWidget(parallel)
     assert serial.text() == "2 items"
     assert parallel.text() == "not set"
+
+
+def test_each_destination_gets_its_nobody_answered_branch_from_the_panel(session, inspector):
+    connect, = load(session, [{"connect": {"serial": [{"to": "+15550100001"}, {"to": "+15550100002"}]}}])
+    session.select([connect.id])
+    add = button(inspector, "#1: if nobody answered")
+    assert add.text() == "Add branch: Destination #1 (+15550100001), if nobody answered"
+    add.click()
+    assert main(session) == [{"connect": {"serial": [
+        {"to": "+15550100001", "result": {"case": {"failed": []}}}, {"to": "+15550100002"}]}}]
+    assert session.undo_stack.count() == 1
+    cases = [c for c in inspector.form.findChildren(CasesEditor)]
+    assert [c.map_path for c in cases] == [("serial", 0, "result", "case")]
+    assert "#2: if nobody answered" in [w for e in editors(inspector) for w in e.add_buttons]
+    session.undo_stack.undo()
+    assert main(session) == [{"connect": {"serial": [{"to": "+15550100001"}, {"to": "+15550100002"}]}}]

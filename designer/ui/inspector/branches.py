@@ -20,7 +20,8 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from designer.model.branches import branch_words, case_maps, creation, fixed_lists, open_slots
+from designer.model.branches import (branch_words, case_maps, concrete, creation, fixed_lists, open_slots,
+                                     owner_words)
 from designer.model.document import MISSING, Document, ParamPath, Step
 from designer.ui.commands import SetParamCommand
 from designer.ui.inspector import icons
@@ -59,21 +60,25 @@ class BranchesEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        maps = [m for m in case_maps(self.patterns) if _under(m, self.field)]
+        maps = [c for m in case_maps(self.patterns) for c in concrete(step, m) if _under(c, self.field)]
         shown_maps = [m for m in maps if isinstance(step.get(m), dict)]
         for map_path in shown_maps:
             if len(maps) > 1 or map_path != self.field:
-                layout.addWidget(self._caption("Cases"))
+                layout.addWidget(self._caption(owner_words(step, map_path) or "Cases"))
             editor = CasesEditor(doc, step, push, self, map_path=map_path)
             self.cases.append(editor)
             layout.addWidget(editor)
-        for path in (p for p in fixed_lists(self.patterns) if _under(p, self.field) and step.has(p)):
+        for path in (c for p in fixed_lists(self.patterns) for c in concrete(step, p)
+                     if _under(c, self.field) and step.has(c)):
             layout.addWidget(self._list_row(path))
         for slot in open_slots(step, self.patterns):
-            if not _under(slot.path, self.field) or any(_under(slot.path, m) for m in shown_maps):
-                continue  # a shown case editor has its own "Add case"
+            if not _under(slot.path, self.field) or any(_under(slot.path, m) for m in shown_maps) \
+                    or slot.kind != "list":
+                continue  # a shown case editor has its own "Add case"; conditions have theirs
             words = slot.label[2:]
-            button = QPushButton(icons.icon("mdi6.plus", self), f"Add branch: {words}", self)
+            whose = owner_words(step, slot.path)
+            text = f"Add branch: {whose}, {words.split(': ', 1)[-1]}" if whose else f"Add branch: {words}"
+            button = QPushButton(icons.icon("mdi6.plus", self), text, self)
             button.setToolTip("Adds this branch; drop blocks into it on the canvas")
             button.clicked.connect(lambda _c=False, s=slot: self.add(s))
             self.add_buttons[words] = button
