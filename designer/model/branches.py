@@ -150,11 +150,10 @@ def open_slots(step: Step, patterns: Sequence[ParamPath]) -> tuple[OpenSlot, ...
                 continue
             out.append(OpenSlot(map_path + (key,), "+ " + branch_words(step.method, map_path + (key,))))
     for pattern in fixed_lists(patterns):
-        if len(pattern) > 1 and outcomes:
-            continue  # a result whose outcomes are all known needs no "otherwise"
         for path in concrete(step, pattern):
-            if not step.has(path) and not _blocked(step, path):
-                out.append(OpenSlot(path, "+ " + branch_words(step.method, path)))
+            if step.has(path) or _blocked(step, path) or not _otherwise_useful(step, path, outcomes):
+                continue
+            out.append(OpenSlot(path, "+ " + branch_words(step.method, path)))
     for pattern in condition_lists(patterns):
         for path in concrete(step, pattern):
             items = step.params if not path else step.get(path)
@@ -167,6 +166,17 @@ def open_slots(step: Step, patterns: Sequence[ParamPath]) -> tuple[OpenSlot, ...
             if not any(_is_otherwise(item) for item in items):
                 out.append(OpenSlot(path + (len(items), "else"), f"+ {prefix}otherwise", "otherwise"))
     return tuple(out)
+
+
+def _otherwise_useful(step: Step, path: ParamPath, outcomes: tuple[str, ...]) -> bool:
+    """A result's "otherwise" of a method whose outcomes are known is offered once one outcome
+    has its branch and until all have: before, the outcome itself is what people add; after,
+    nothing is left for it to catch."""
+    if len(path) < 2 or not outcomes or path[-1] != "default":
+        return True
+    cases = step.get(tuple(path[:-1]) + ("case",))
+    taken = {str(k) for k in cases} if isinstance(cases, dict) else set()
+    return bool(taken) and not set(outcomes) <= taken
 
 
 def _is_otherwise(item: Any) -> bool:
@@ -276,7 +286,7 @@ def branch_words(method: str, path: ParamPath) -> str:
         prefix = _where(parts[:-2])
         return f"{prefix}: {words}" if prefix else words
     if parts and isinstance(parts[-1], str) and parts[-1] in FIXED_WORDS and \
-            not (len(parts) >= 2 and isinstance(parts[-2], int)):
+            not (parts[-1] in ("then", "else") and len(parts) >= 2 and isinstance(parts[-2], int)):
         prefix = _where(parts[:-1])
         return f"{prefix}: {FIXED_WORDS[parts[-1]]}" if prefix else FIXED_WORDS[parts[-1]]
     return _where(parts)

@@ -35,10 +35,10 @@ def test_switch_with_default_offers_only_the_next_case(catalog):
     assert _labels(catalog, item) == ["+ case 3"]
 
 
-def test_connect_offers_its_outcomes_and_no_otherwise(catalog):
+def test_connect_offers_its_outcomes_then_otherwise_until_all_are_handled(catalog):
     assert _labels(catalog, {"connect": {"to": "+15550100001"}}) == ["+ if nobody answered"]
     item = {"connect": {"to": "+1", "result": {"case": {"failed": []}}}}
-    assert _labels(catalog, item) == ["+ if answered"]
+    assert _labels(catalog, item) == ["+ if answered", "+ otherwise"]
     item = {"connect": {"to": "+1", "result": {"case": {"failed": [], "connected": []}}}}
     assert _labels(catalog, item) == []
 
@@ -54,7 +54,8 @@ def test_result_written_as_conditions_offers_conditions_not_cases(catalog):
 
 def test_each_connect_destination_offers_its_own_result_branch(catalog):
     item = {"connect": {"serial": [{"to": "+1"}, {"to": "+2", "result": {"case": {"failed": []}}}]}}
-    assert _labels(catalog, item) == ["+ if nobody answered", "+ #1: if nobody answered", "+ #2: if answered"]
+    assert _labels(catalog, item) == ["+ if nobody answered", "+ #1: if nobody answered", "+ #2: if answered",
+                                      "+ #2: otherwise"]
     groups = {"connect": {"serial_parallel": [[{"to": "+1"}], [{"to": "+2"}, {"to": "+3"}]]}}
     assert _labels(catalog, groups) == ["+ if nobody answered", "+ #1.1: if nobody answered",
                                         "+ #2.1: if nobody answered", "+ #2.2: if nobody answered"]

@@ -60,7 +60,8 @@ def test_linking_from_a_plus_port_to_a_block_creates_the_connect_result_branch(q
     assert session.doc.to_data()["sections"]["main"] == [
         {"connect": {"to": "+15550100001", "result": {"case": {"failed": [{"play": {"urls": ["say:Hello"]}}]}}}}]
     assert not session.doc.detached
-    assert item.look.branches == ("if nobody answered",) and item.look.slots == ("+ if answered",)
+    assert item.look.branches == ("if nobody answered",)
+    assert item.look.slots == ("+ if answered", "+ otherwise")
     session.undo_stack.undo()
     assert "result" not in connect.params and len(session.doc.detached) == 1
     session.undo_stack.redo()

@@ -101,3 +101,16 @@ def test_each_destination_gets_its_nobody_answered_branch_from_the_panel(session
     assert "#2: if nobody answered" in [w for e in editors(inspector) for w in e.add_buttons]
     session.undo_stack.undo()
     assert main(session) == [{"connect": {"serial": [{"to": "+15550100001"}, {"to": "+15550100002"}]}}]
+
+
+def test_a_destination_added_in_the_panel_gets_its_add_branch_button(session, inspector):
+    from designer.ui.inspector.connect import DestinationsEditor
+    connect, = load(session, [{"connect": {"serial": [{"to": "+15550100001"}]}}])
+    session.select([connect.id])
+    assert "#2: if nobody answered" not in [w for e in editors(inspector) for w in e.add_buttons]
+    inspector.form.findChild(DestinationsEditor).add_number("+15550100002")
+    assert main(session)[0]["connect"]["serial"][1] == {"to": "+15550100002"}
+    add = button(inspector, "#2: if nobody answered")
+    assert add.text() == "Add branch: Destination #2 (+15550100002), if nobody answered"
+    add.click()
+    assert main(session)[0]["connect"]["serial"][1] == {"to": "+15550100002", "result": {"case": {"failed": []}}}

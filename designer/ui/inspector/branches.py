@@ -20,11 +20,12 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from designer.model.branches import (branch_words, case_maps, concrete, creation, fixed_lists, open_slots,
-                                     owner_words)
+from designer.model.branches import (branch_words, case_maps, concrete, condition_lists, creation,
+                                     fixed_lists, open_slots, owner_words)
 from designer.model.document import MISSING, Document, ParamPath, Step
 from designer.ui.commands import SetParamCommand
 from designer.ui.inspector import icons
+from designer.ui.inspector.cond import ConditionsEditor
 from designer.ui.inspector.special import CasesEditor, StepsNote
 
 
@@ -50,14 +51,39 @@ class BranchesEditor(QWidget):
     """Case names, named lists and "Add" buttons for the branches at or under ``field``."""
 
     def __init__(self, doc: Document, step: Step, field: ParamPath, patterns: Sequence[ParamPath],
-                 push: Callable[[Any], None], parent: QWidget | None = None) -> None:
+                 push: Callable[[Any], None], parent: QWidget | None = None,
+                 close_run: Callable[[], None] = lambda: None) -> None:
         super().__init__(parent)
         self.doc, self.step, self.field, self.push = doc, step, tuple(field), push
+        self.close_run = close_run
         self.patterns = tuple(patterns)
         self.cases: list[CasesEditor] = []
+        self.conditions: list[ConditionsEditor] = []
         self.notes: list[StepsNote] = []
         self.add_buttons: dict[str, QPushButton] = {}
-        layout = QVBoxLayout(self)
+        self._key: tuple = ()
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.body: QWidget | None = None
+        self._build()
+
+    def _shape(self) -> tuple:
+        """What decides the widgets: branches there are and branches that can be added."""
+        slots = open_slots(self.step, self.patterns)
+        return (tuple(p for p, _ in self.step.child_lists()), tuple(s.label for s in slots),
+                tuple(owner_words(self.step, s.path) for s in slots))
+
+    def _build(self) -> None:
+        """(Re)build the rows; a destination added or removed in the panel changes them."""
+        step, doc, push = self.step, self.doc, self.push
+        self._key = self._shape()
+        if self.body is not None:
+            self.body.hide()
+            self.body.deleteLater()  # we may be inside one of its buttons' signals
+        self.body = QWidget(self)
+        self.outer.addWidget(self.body)
+        self.cases, self.notes, self.add_buttons, self.conditions = [], [], {}, []
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         maps = [c for m in case_maps(self.patterns) for c in concrete(step, m) if _under(c, self.field)]
@@ -65,12 +91,18 @@ class BranchesEditor(QWidget):
         for map_path in shown_maps:
             if len(maps) > 1 or map_path != self.field:
                 layout.addWidget(self._caption(owner_words(step, map_path) or "Cases"))
-            editor = CasesEditor(doc, step, push, self, map_path=map_path)
+            editor = CasesEditor(doc, step, push, self.body, map_path=map_path)
             self.cases.append(editor)
             layout.addWidget(editor)
         for path in (c for p in fixed_lists(self.patterns) for c in concrete(step, p)
                      if _under(c, self.field) and step.has(c)):
             layout.addWidget(self._list_row(path))
+        for path in (c for p in condition_lists(self.patterns) for c in concrete(step, p)
+                     if _under(c, self.field) and c != self.field and isinstance(step.get(c), list)):
+            layout.addWidget(self._caption(f"{owner_words(step, path) or 'Result'}: conditions"))
+            conditions = ConditionsEditor(doc, step, path, push, self.close_run, parent=self.body)
+            self.conditions.append(conditions)
+            layout.addWidget(conditions)
         for slot in open_slots(step, self.patterns):
             if not _under(slot.path, self.field) or any(_under(slot.path, m) for m in shown_maps) \
                     or slot.kind != "list":
@@ -78,19 +110,19 @@ class BranchesEditor(QWidget):
             words = slot.label[2:]
             whose = owner_words(step, slot.path)
             text = f"Add branch: {whose}, {words.split(': ', 1)[-1]}" if whose else f"Add branch: {words}"
-            button = QPushButton(icons.icon("mdi6.plus", self), text, self)
+            button = QPushButton(icons.icon("mdi6.plus", self.body), text, self.body)
             button.setToolTip("Adds this branch; drop blocks into it on the canvas")
             button.clicked.connect(lambda _c=False, s=slot: self.add(s))
             self.add_buttons[words] = button
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _caption(self, text: str) -> QLabel:
-        label = QLabel(text, self)
+        label = QLabel(text, self.body)
         label.setEnabled(False)
         return label
 
     def _list_row(self, path: ParamPath) -> QWidget:
-        row = QWidget(self)
+        row = QWidget(self.body)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -115,7 +147,10 @@ class BranchesEditor(QWidget):
         self.push(SetParamCommand(self.doc, self.step, path, value, text=f"Add {slot.label[2:]}"))
 
     def refresh(self) -> None:
-        for editor in self.cases:
+        if self._shape() != self._key:
+            self._build()
+            return
+        for editor in (*self.cases, *self.conditions):
             editor.refresh()
         for note in self.notes:
             note.refresh()

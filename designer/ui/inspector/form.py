@@ -72,7 +72,7 @@ class StepForm(QWidget):
         self._problem_takers: list[Callable[[list[Problem]], list[Problem]]] = []
         self._last: SetParamCommand | None = None
         #: "Open as flow" buttons of the flows inside this block (AI function SWML, confirm steps)
-        self.nested_flow_buttons: list[QPushButton] = []
+        self.nested_flows: Any = None
         self.shape = form_shape(step, self.spec)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(8, 6, 8, 10)
@@ -107,7 +107,12 @@ class StepForm(QWidget):
     def _build_object(self) -> None:
         from designer.ui.inspector import fitted
         fitted.build_object(self)
-        self.nested_flow_buttons = nested_ui.add_nested_flows(self)
+        self.nested_flows = nested_ui.add_nested_flows(self)
+
+    @property
+    def nested_flow_buttons(self) -> list[QPushButton]:
+        """The "Open as flow" / "Add steps…" buttons of the "Flows inside" section, as shown now."""
+        return list(self.nested_flows.buttons) if self.nested_flows is not None else []
 
     def add_section(self, title: str, expanded: bool = True, parent: QWidget | None = None) -> FormSection:
         section = FormSection(title, expanded, self)
@@ -122,7 +127,7 @@ class StepForm(QWidget):
             return
         elif branches.handles(spec.path, self.spec.nesting):
             widget: Any = branches.BranchesEditor(self.session.doc, self.step, spec.path, self.spec.nesting,
-                                                  self._push, section.body)
+                                                  self._push, section.body, close_run=self.close_run)
         else:
             widget = StepsNote(self.step, spec.path, section.body)
         widget.setToolTip(spec.description)
