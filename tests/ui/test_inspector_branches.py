@@ -114,3 +114,20 @@ def test_a_destination_added_in_the_panel_gets_its_add_branch_button(session, in
     assert add.text() == "Add branch: Destination #2 (+15550100002), if nobody answered"
     add.click()
     assert main(session)[0]["connect"]["serial"][1] == {"to": "+15550100002", "result": {"case": {"failed": []}}}
+
+
+def test_typing_the_first_destination_is_not_lost_to_a_panel_rebuild(session, inspector, qtbot):
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+    from designer.ui.inspector.connect import DestinationsEditor
+    connect, = load(session, [{"connect": {}}])
+    session.select([connect.id])
+    inspector.activateWindow()
+    assert not [w for e in editors(inspector) for w in e.add_buttons if w.startswith("#")]
+    destinations = inspector.form.findChild(DestinationsEditor)
+    next(b for b in destinations.findChildren(QPushButton) if b.text() == "Add a number").click()
+    line = QApplication.focusWidget()
+    assert isinstance(line, QLineEdit) and destinations.isAncestorOf(line)
+    qtbot.keyClicks(line, "+15550100001")
+    line.editingFinished.emit()
+    assert main(session) == [{"connect": {"serial": [{"to": "+15550100001"}]}}]
+    assert button(inspector, "#1: if nobody answered").isVisibleTo(inspector)

@@ -65,7 +65,21 @@ class BranchesEditor(QWidget):
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
         self.body: QWidget | None = None
+        self._label: QLabel | None = None
         self._build()
+
+    def follow_presence(self, label: QLabel | None) -> None:
+        """Show this row (and its ``label``) only while the step has the field: for a field a
+        fitted widget edits, whose branches mean nothing before it is set."""
+        self._label = label
+        self._show_presence()
+
+    def _show_presence(self) -> None:
+        if self._label is None:
+            return
+        present = self.step.has(self.field)
+        self.setVisible(present)
+        self._label.setVisible(present)
 
     def _shape(self) -> tuple:
         """What decides the widgets: branches there are and branches that can be added."""
@@ -115,6 +129,7 @@ class BranchesEditor(QWidget):
             button.clicked.connect(lambda _c=False, s=slot: self.add(s))
             self.add_buttons[words] = button
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.show()  # filled first: a child added to a shown widget would stay hidden
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self.body)
@@ -147,6 +162,7 @@ class BranchesEditor(QWidget):
         self.push(SetParamCommand(self.doc, self.step, path, value, text=f"Add {slot.label[2:]}"))
 
     def refresh(self) -> None:
+        self._show_presence()
         if self._shape() != self._key:
             self._build()
             return

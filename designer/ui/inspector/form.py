@@ -52,7 +52,9 @@ def form_shape(step: Step, spec: MethodSpec) -> tuple:
     unknown = tuple(k for k in params if k not in known) if isinstance(params, dict) else ()
     if step.method == "set":  # its keys are rows of one table, not unknown fields
         unknown = ()
-    nested = tuple(type(step.get(f.path)).__name__ for f in spec.fields if f.holds_steps)
+    # A fitted widget (connect's destinations) edits its field whether set or not: starting the
+    # list must not rebuild the form under the cursor (the new row's text would be lost).
+    nested = tuple(type(step.get(f.path)).__name__ for f in spec.fields if f.holds_steps and not f.hint.widget)
     branches = tuple(path for path, _ in step.child_lists())  # case names, added branches
     return (step.method, step.form, spec.known, type(params).__name__, unknown, branches, nested)
 
@@ -133,7 +135,9 @@ class StepForm(QWidget):
         widget.setToolTip(spec.description)
         self._refreshers.append(widget.refresh)
         label = branches.field_label(self.step.method, spec.path, self.spec.nesting, spec.label)
-        section.add_row(label, widget, spec.description)
+        words = section.add_row(label, widget, spec.description)
+        if spec.hint.widget and isinstance(widget, branches.BranchesEditor):
+            widget.follow_presence(words)  # e.g. connect's destinations, shown once there are some
 
     def add_conditions(self, section: FormSection, path: ParamPath, tooltip: str) -> ConditionsEditor:
         """A :class:`ConditionsEditor` for the list of conditions at ``path``, spanning the row."""
