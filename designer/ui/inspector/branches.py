@@ -102,9 +102,11 @@ class BranchesEditor(QWidget):
         layout.setSpacing(4)
         maps = [c for m in case_maps(self.patterns) for c in concrete(step, m) if _under(c, self.field)]
         shown_maps = [m for m in maps if isinstance(step.get(m), dict)]
+        caption = ""
         for map_path in shown_maps:
             if len(maps) > 1 or map_path != self.field:
-                layout.addWidget(self._caption(owner_words(step, map_path) or "Cases"))
+                caption = owner_words(step, map_path) or "Cases"
+                layout.addWidget(self._caption(caption))
             editor = CasesEditor(doc, step, push, self.body, map_path=map_path)
             self.cases.append(editor)
             layout.addWidget(editor)
@@ -123,9 +125,13 @@ class BranchesEditor(QWidget):
                 continue  # a shown case editor has its own "Add case"; conditions have theirs
             words = slot.label[2:]
             whose = owner_words(step, slot.path)
-            text = f"Add branch: {whose}, {words.split(': ', 1)[-1]}" if whose else f"Add branch: {words}"
+            if whose and whose != caption:  # "Destination #2 (+1555...)" over its buttons
+                caption = whose
+                layout.addWidget(self._caption(caption))
+            text = f"Add branch: {words.split(': ', 1)[-1] if whose else words}"
             button = QPushButton(icons.icon("mdi6.plus", self.body), text, self.body)
-            button.setToolTip("Adds this branch; drop blocks into it on the canvas")
+            button.setToolTip(f"{whose}: adds this branch; drop blocks into it on the canvas" if whose
+                              else "Adds this branch; drop blocks into it on the canvas")
             button.clicked.connect(lambda _c=False, s=slot: self.add(s))
             self.add_buttons[words] = button
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
