@@ -165,7 +165,14 @@ def open_slots(step: Step, patterns: Sequence[ParamPath]) -> tuple[OpenSlot, ...
             out.append(OpenSlot(path + (at, "then"), f"+ {prefix}condition", "condition"))
             if not any(_is_otherwise(item) for item in items):
                 out.append(OpenSlot(path + (len(items), "else"), f"+ {prefix}otherwise", "otherwise"))
-    return tuple(out)
+    return tuple(sorted(out, key=_owner))  # stable: each destination's slots stay together
+
+
+def _owner(slot: OpenSlot) -> tuple[int, ...]:
+    """The list items a slot sits in (``(1,)`` for the second destination; ``()`` for the
+    step's own branches), so "#1: if answered" and "#1: otherwise" are shown side by side."""
+    path = slot.path[:-2] if slot.kind != "list" else slot.path
+    return tuple(p for p in path if isinstance(p, int))
 
 
 def _otherwise_useful(step: Step, path: ParamPath, outcomes: tuple[str, ...]) -> bool:

@@ -56,6 +56,9 @@ def test_each_connect_destination_offers_its_own_result_branch(catalog):
     item = {"connect": {"serial": [{"to": "+1"}, {"to": "+2", "result": {"case": {"failed": []}}}]}}
     assert _labels(catalog, item) == ["+ if nobody answered", "+ #1: if nobody answered", "+ #2: if answered",
                                       "+ #2: otherwise"]
+    item = {"connect": {"serial": [{"to": "+1", "result": {"case": {"failed": []}}}, {"to": "+2"}]}}
+    assert _labels(catalog, item) == ["+ if nobody answered", "+ #1: if answered", "+ #1: otherwise",
+                                      "+ #2: if nobody answered"]  # each destination's together
     groups = {"connect": {"serial_parallel": [[{"to": "+1"}], [{"to": "+2"}, {"to": "+3"}]]}}
     assert _labels(catalog, groups) == ["+ if nobody answered", "+ #1.1: if nobody answered",
                                         "+ #2.1: if nobody answered", "+ #2.2: if nobody answered"]
