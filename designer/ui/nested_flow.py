@@ -37,6 +37,8 @@ class NestedFlowWindow(QDialog):
         self.inner = EditSession(session.catalog, self)
         self.inner.replace_document(Document.from_data(as_document(step, flow), session.catalog.nesting))
         self.canvas = FlowView(self.inner, self)
+        self.canvas.empty_hint = ("Drag a block from the Blocks list and drop it under \u201cmain\u201d: "
+                                  "these steps run when the block needs them.")
         self.palette = Palette(session.catalog, self)
         self.inspector = Inspector(self.inner, self)
         self.palette.method_activated.connect(self.canvas.append_method)

@@ -129,3 +129,13 @@ def test_a_function_without_swml_gets_one_from_the_panel_as_one_undo_step(sessio
     assert [b.text() for b in inspector.form.nested_flow_buttons] == ["Open as flow"]
     session.undo_stack.undo()
     assert main(session) == [plain]
+
+
+def test_an_ai_agents_flows_sit_right_under_its_functions(session, inspector):
+    ai, = load(session, [AI])
+    session.select([ai.id])
+    form = inspector.form
+    titles = [form.layout_.itemAt(i).widget().header.text() for i in range(form.layout_.count())
+              if hasattr(form.layout_.itemAt(i).widget(), "header")]
+    functions = next(i for i, t in enumerate(titles) if "SWAIG" in t)
+    assert titles[functions + 1] == "Flows inside"

@@ -63,6 +63,8 @@ class FlowView(QGraphicsView):
         self.prompts = menus.SectionPrompts(self)
         session.document_replaced.connect(self._after_replace)
         self._showing_hint = self.is_empty_flow()
+        #: What an empty canvas says; a nested flow's window has no File menu and says less.
+        self.empty_hint = EMPTY_HINT
         session.document_changed.connect(self._update_hint)
         session.field_focus_requested.connect(self._on_field_focus)
         session.document_replaced.connect(self._update_hint)
@@ -375,7 +377,7 @@ class FlowView(QGraphicsView):
         area = QRectF(self.viewport().rect()).adjusted(24, 24, -24, -24)
         painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
         painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
-                         | Qt.TextFlag.TextWordWrap, EMPTY_HINT)
+                         | Qt.TextFlag.TextWordWrap, self.empty_hint)
         painter.restore()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name

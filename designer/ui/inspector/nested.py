@@ -78,8 +78,20 @@ def add_nested_flows(form: Any) -> NestedFlowsList | None:
     flows = find_nested_flows(form.step)
     if not flows and form.step.method not in CAN_HOLD:
         return None
-    section = form.add_section("Flows inside", expanded=any(f.exists for f in flows))
+    step = form.step
+    section = form.add_section("Flows inside", expanded=step.method == "ai" or any(f.exists for f in flows))
+    _place_after_functions(form, section)
     listing = NestedFlowsList(form.session, form.step, section.body)
     section.add_row("", listing)
     form._refreshers.append(listing.refresh)
     return listing
+
+
+def _place_after_functions(form: Any, section: Any) -> None:
+    """Put an AI agent's flows right under its SWAIG functions, whose steps they are (at the
+    end of a dozen folded sections nobody would look for them)."""
+    anchor = next((b.section for b in form.bindings if tuple(b.path[:1]) == ("SWAIG",) and b.section), None)
+    index = form.layout_.indexOf(anchor) if anchor is not None else -1
+    if index >= 0:
+        form.layout_.removeWidget(section)
+        form.layout_.insertWidget(index + 1, section)
