@@ -135,8 +135,17 @@ class StepForm(QWidget):
         widget.setToolTip(spec.description)
         self._refreshers.append(widget.refresh)
         label = branches.field_label(self.step.method, spec.path, self.spec.nesting, spec.label)
-        words = section.add_row(label, widget, spec.description)
-        if spec.hint.widget and isinstance(widget, branches.BranchesEditor):
+        if not isinstance(widget, branches.BranchesEditor):
+            section.add_row(label, widget, spec.description)
+            return
+        # Branch rows take the panel's width under a caption: "Add branch: if nobody answered"
+        # beside a label column was wider than the dock.
+        words = QLabel(label, section.body)
+        words.setObjectName("caption")
+        words.setToolTip(spec.description)
+        section.add_row("", words)
+        section.add_row("", widget)
+        if spec.hint.widget:
             widget.follow_presence(words)  # e.g. connect's destinations, shown once there are some
 
     def add_conditions(self, section: FormSection, path: ParamPath, tooltip: str) -> ConditionsEditor:
