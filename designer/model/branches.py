@@ -35,6 +35,10 @@ OUTCOME_WORDS: dict[tuple[str, str], str] = {
     ("join_conference", "no-answer"): "if no answer",
 }
 
+#: Plain words for one destination's outcome, where they differ ("#2: if not answered": that
+#: number did not pick up; "if nobody answered" is for the whole call).
+ONE_DESTINATION_WORDS: dict[tuple[str, str], str] = {("connect", "failed"): "if not answered"}
+
 #: Plain words for the lists that are not cases.
 FIXED_WORDS: dict[str, str] = {
     "default": "otherwise",
@@ -285,12 +289,13 @@ def owner_words(step: Step, path: ParamPath) -> str:
 
 def branch_words(method: str, path: ParamPath) -> str:
     """What a branch at ``path`` means, in a few words, for its port and its "Add" button:
-    ``otherwise``, ``if nobody answered``, ``#2: if nobody answered`` (the second destination)."""
+    ``otherwise``, ``if nobody answered``, ``#2: if not answered`` (the second destination)."""
     parts = [p for p in path if p != "result"]
     if len(parts) >= 2 and parts[-2] == "case":
         key = str(parts[-1])
-        words = OUTCOME_WORDS.get((method, key)) or (f"if {key}" if method in OUTCOMES else f"case {key}")
         prefix = _where(parts[:-2])
+        words = (prefix and ONE_DESTINATION_WORDS.get((method, key))) or OUTCOME_WORDS.get((method, key)) \
+            or (f"if {key}" if method in OUTCOMES else f"case {key}")
         return f"{prefix}: {words}" if prefix else words
     if parts and isinstance(parts[-1], str) and parts[-1] in FIXED_WORDS and \
             not (parts[-1] in ("then", "else") and len(parts) >= 2 and isinstance(parts[-2], int)):

@@ -54,14 +54,14 @@ def test_result_written_as_conditions_offers_conditions_not_cases(catalog):
 
 def test_each_connect_destination_offers_its_own_result_branch(catalog):
     item = {"connect": {"serial": [{"to": "+1"}, {"to": "+2", "result": {"case": {"failed": []}}}]}}
-    assert _labels(catalog, item) == ["+ if nobody answered", "+ #1: if nobody answered", "+ #2: if answered",
+    assert _labels(catalog, item) == ["+ if nobody answered", "+ #1: if not answered", "+ #2: if answered",
                                       "+ #2: otherwise"]
     item = {"connect": {"serial": [{"to": "+1", "result": {"case": {"failed": []}}}, {"to": "+2"}]}}
     assert _labels(catalog, item) == ["+ if nobody answered", "+ #1: if answered", "+ #1: otherwise",
-                                      "+ #2: if nobody answered"]  # each destination's together
+                                      "+ #2: if not answered"]  # each destination's together
     groups = {"connect": {"serial_parallel": [[{"to": "+1"}], [{"to": "+2"}, {"to": "+3"}]]}}
-    assert _labels(catalog, groups) == ["+ if nobody answered", "+ #1.1: if nobody answered",
-                                        "+ #2.1: if nobody answered", "+ #2.2: if nobody answered"]
+    assert _labels(catalog, groups) == ["+ if nobody answered", "+ #1.1: if not answered",
+                                        "+ #2.1: if not answered", "+ #2.2: if not answered"]
 
 
 def test_cond_offers_a_condition_before_its_otherwise(catalog):
@@ -108,6 +108,6 @@ def test_branch_words_are_plain(catalog):
     assert branch_words("connect", ("result", "default")) == "otherwise"
     assert branch_words("connect", ("result", "case", "failed")) == "if nobody answered"
     assert branch_words("execute", ("on_return",)) == "after it returns"
-    assert branch_words("connect", ("serial", 0, "result", "case", "failed")) == "#1: if nobody answered"
-    assert branch_words("connect", ("serial_parallel", 1, 0, "result", "case", "failed")) == "#2.1: if nobody answered"
+    assert branch_words("connect", ("serial", 0, "result", "case", "failed")) == "#1: if not answered"
+    assert branch_words("connect", ("serial_parallel", 1, 0, "result", "case", "failed")) == "#2.1: if not answered"
     assert branch_words("switch", ("case", "1")) == "case 1"

@@ -103,12 +103,12 @@ def test_dropping_on_a_destination_plus_port_creates_that_destination_result(qtb
     session, view = make_view(qtbot, data)
     connect = session.doc.sections[0].steps[0]
     item = view.block_item(connect.id)
-    assert item.look.slots == ("+ if nobody answered", "+ #1: if nobody answered", "+ #2: if nobody answered")
+    assert item.look.slots == ("+ if nobody answered", "+ #1: if not answered", "+ #2: if not answered")
     drop(view, item.port_pos(("slot", connect.id, 1)) + QPointF(20, 8), "play")
     assert connect.to_data() == {"connect": {"serial": [
         {"to": "+15550100001", "result": {"case": {"failed": [{"play": {"urls": ["say:Hello"]}}]}}},
         {"to": "+15550100002"}]}}
-    assert item.look.branches == ("#1: if nobody answered",)
+    assert item.look.branches == ("#1: if not answered",)
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert connect.to_data() == data["sections"]["main"][0]

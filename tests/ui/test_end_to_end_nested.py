@@ -24,8 +24,8 @@ def test_the_first_destination_gets_its_own_nobody_answered_branch(window):  # n
         editor(window, "serial").numbers.buttons.itemAt(0).widget().click()  # "Add a number"
         type_into(editor(window, "serial").numbers.rows[-1].line, number)
     assert window.canvas.block_item(connect.id).look.slots == (
-        "+ if nobody answered", "+ #1: if nobody answered", "+ #2: if nobody answered")
-    drop_at(window, "play", slot_port(window, connect, "+ #1: if nobody answered"))
+        "+ if nobody answered", "+ #1: if not answered", "+ #2: if not answered")
+    drop_at(window, "play", slot_port(window, connect, "+ #1: if not answered"))
     play = connect.params["serial"][0]["result"]["case"]["failed"][0]
     click_block(window, play)
     fill_play(window, ("say", "Trying the front desk next."))
@@ -36,7 +36,7 @@ def test_the_first_destination_gets_its_own_nobody_answered_branch(window):  # n
         {"to": "+15550100002"}]}}]}}
     assert [p.message for p in window.session.problems] == []
     assert_schema_valid(data)
-    assert window.canvas.block_item(connect.id).look.branches == ("#1: if nobody answered",)
+    assert window.canvas.block_item(connect.id).look.branches == ("#1: if not answered",)
 
 
 def test_an_ai_function_gets_a_flow_that_plays_a_message_from_the_panel(window, qtbot):  # noqa: F811
