@@ -48,7 +48,7 @@ def find_nested_flows(step: Step) -> list[NestedFlow]:
     if step.form != "method" or not isinstance(step.params, dict):
         return []
     found = list(_walk(step, step.params, ()))
-    if step.method == "ai":
+    if isinstance(step.get(FUNCTIONS), list):  # ai, ai_sidecar, amazon_bedrock: all have SWAIG
         found += _new_function_flows(step, found)
     if step.method == "connect" and not any(f.path == (CONFIRM,) for f in found) \
             and not step.has((CONFIRM,)):

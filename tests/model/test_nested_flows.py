@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from designer.model.catalog import load_catalog
@@ -142,3 +143,11 @@ def test_functions_with_expressions_get_no_guessed_swml():
     _, step = _ai([{"function": "f", "description": "d", "data_map": {"expressions": [
         {"string": "x", "pattern": ".*", "output": {"response": "ok"}}]}}])
     assert find_nested_flows(step) == []
+
+
+@pytest.mark.parametrize("method", ["ai_sidecar", "amazon_bedrock"])
+def test_every_agent_with_swaig_functions_offers_their_flows(method):
+    doc = Document.from_data({"sections": {"main": [{method: {"SWAIG": {"functions": [
+        {"function": "say_status", "description": "Tell the status"}]}}}]}}, load_catalog().nesting)
+    flow, = find_nested_flows(doc.sections[0].steps[0])
+    assert (flow.title, flow.exists) == ("What “say_status” runs", False)

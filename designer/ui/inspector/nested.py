@@ -31,7 +31,7 @@ def open_button(session: Any, step: Any, flow: NestedFlow, parent: QWidget | Non
 
 #: Methods that can get a flow inside even when they have none yet (an AI function's SWML,
 #: connect's confirm steps): their panel always has the section, kept current by refresh.
-CAN_HOLD = ("ai", "connect")
+CAN_HOLD = ("ai", "ai_sidecar", "amazon_bedrock", "connect")
 
 
 class NestedFlowsList(QWidget):
@@ -79,7 +79,7 @@ def add_nested_flows(form: Any) -> NestedFlowsList | None:
     if not flows and form.step.method not in CAN_HOLD:
         return None
     step = form.step
-    section = form.add_section("Flows inside", expanded=step.method == "ai" or any(f.exists for f in flows))
+    section = form.add_section("Flows inside", expanded=step.method != "connect" or any(f.exists for f in flows))
     _place_after_functions(form, section)
     listing = NestedFlowsList(form.session, form.step, section.body)
     section.add_row("", listing)
