@@ -139,3 +139,12 @@ def test_an_ai_agents_flows_sit_right_under_its_functions(session, inspector):
               if hasattr(form.layout_.itemAt(i).widget(), "header")]
     functions = next(i for i, t in enumerate(titles) if "SWAIG" in t)
     assert titles[functions + 1] == "Flows inside"
+
+
+def test_the_block_menu_offers_to_add_a_functions_steps(qtbot):
+    from tests.ui.canvas_helpers import make_view
+    plain = {"ai": {"prompt": {"text": "Hi"}, "SWAIG": {"functions": [{"function": "say_status", "description": "d"}]}}}
+    session, view = make_view(qtbot, {"sections": {"main": [plain]}})
+    step = session.doc.sections[0].steps[0]
+    menu = menus.context_menu(view, view.block_item(step.id).sceneBoundingRect().center())
+    assert "Add steps: What “say_status” runs…" in [a.text() for a in menu.actions()]
