@@ -297,8 +297,12 @@ def branch_words(method: str, path: ParamPath) -> str:
         words = (prefix and ONE_DESTINATION_WORDS.get((method, key))) or OUTCOME_WORDS.get((method, key)) \
             or (f"if {key}" if method in OUTCOMES else f"case {key}")
         return f"{prefix}: {words}" if prefix else words
-    if parts and isinstance(parts[-1], str) and parts[-1] in FIXED_WORDS and \
-            not (parts[-1] in ("then", "else") and len(parts) >= 2 and isinstance(parts[-2], int)):
+    if len(parts) >= 2 and parts[-1] in ("then", "else") and isinstance(parts[-2], int):
+        # an item of a list of conditions (its text, when it has one, is shown by the canvas)
+        prefix = _where(parts[:-2])
+        words = f"condition {parts[-2] + 1}" if parts[-1] == "then" else "otherwise"
+        return f"{prefix}: {words}" if prefix else words
+    if parts and isinstance(parts[-1], str) and parts[-1] in FIXED_WORDS:
         prefix = _where(parts[:-1])
         return f"{prefix}: {FIXED_WORDS[parts[-1]]}" if prefix else FIXED_WORDS[parts[-1]]
     return _where(parts)

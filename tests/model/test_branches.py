@@ -111,3 +111,6 @@ def test_branch_words_are_plain(catalog):
     assert branch_words("connect", ("serial", 0, "result", "case", "failed")) == "#1: if not answered"
     assert branch_words("connect", ("serial_parallel", 1, 0, "result", "case", "failed")) == "#2.1: if not answered"
     assert branch_words("switch", ("case", "1")) == "case 1"
+    assert branch_words("cond", (1, "then")) == "condition 2"
+    assert branch_words("cond", (2, "else")) == "otherwise"
+    assert branch_words("connect", ("serial", 0, "result", 1, "then")) == "#1: condition 2"
