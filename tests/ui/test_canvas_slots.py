@@ -130,3 +130,14 @@ def test_a_cond_gets_a_new_condition_from_its_plus_port(qtbot):
     assert session.undo_stack.count() == 1
     session.undo_stack.undo()
     assert cond.to_data() == data["sections"]["main"][0]
+
+
+def test_a_drop_goes_to_the_plus_port_pointed_at_not_the_first_within_reach(qtbot):
+    data = {"sections": {"main": [{"cond": [{"when": "vars.a == 1", "then": []}]}]}}
+    session, view = make_view(qtbot, data)
+    cond = session.doc.sections[0].steps[0]
+    item = view.block_item(cond.id)
+    assert item.look.slots == ("+ condition", "+ otherwise")
+    # a little right of "+ otherwise" and nearer to it than to "+ condition" above
+    drop(view, item.port_pos(("slot", cond.id, 1)) + QPointF(50, 2), "hangup")
+    assert cond.to_data() == {"cond": [{"when": "vars.a == 1", "then": []}, {"else": [{"hangup": {}}]}]}
