@@ -132,8 +132,17 @@ def _connect(step: Step) -> str:
     p = step.params if isinstance(step.params, dict) else {}
     for key, word in (("serial", "one by one"), ("parallel", "all at once"), ("serial_parallel", "in waves")):
         if isinstance(p.get(key), list):
-            return f"{len(p[key])} destinations {word}"
+            n = len(p[key])
+            if n == 1 and key != "serial_parallel":
+                return _one_destination(p[key][0])
+            return f"{n} {'group' if key == 'serial_parallel' else 'destination'}{'s' if n != 1 else ''} {word}"
     return f"to {p['to']}" if "to" in p else _generic(p)
+
+
+def _one_destination(item: object) -> str:
+    """A list of one destination reads like a plain ``to``."""
+    to = item.get("to") if isinstance(item, dict) else None
+    return f"to {to}" if isinstance(to, str) and to else "1 destination"
 
 
 def _dest(step: Step) -> str:

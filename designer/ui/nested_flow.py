@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QSplit
                                QWidget)
 
 from designer.model.document import Document, Step
-from designer.model.nested_flows import NestedFlow, as_document, stored_value
-from designer.model.steps import to_plain, lookup, MISSING
+from designer.model.nested_flows import NestedFlow, as_document, stored_change
 from designer.model.titles import block_title
 from designer.ui.canvas.view import FlowView
 from designer.ui.commands import SetParamCommand
@@ -38,6 +37,8 @@ class NestedFlowWindow(QDialog):
         self.inner = EditSession(session.catalog, self)
         self.inner.replace_document(Document.from_data(as_document(step, flow), session.catalog.nesting))
         self.canvas = FlowView(self.inner, self)
+        self.canvas.empty_hint = ("Drag a block from the Blocks list and drop it under \u201cmain\u201d: "
+                                  "these steps run when the block needs them.")
         self.palette = Palette(session.catalog, self)
         self.inspector = Inspector(self.inner, self)
         self.palette.method_activated.connect(self.canvas.append_method)
@@ -92,15 +93,14 @@ class NestedFlowWindow(QDialog):
 
     def apply(self) -> bool:
         """Push the change on the main flow; returns whether anything changed."""
-        value = stored_value(self.flow, self.edited_document())
-        old = lookup(self.step.params, self.flow.path)
-        old = MISSING if old is MISSING else to_plain(old)
-        if (value is MISSING and old is MISSING) or value == old:
+        change = stored_change(self.step, self.flow, self.edited_document())
+        if change is None:
             return False
+        path, value = change
         verb = "Edit" if self.flow.exists else "Add"
         text = f"{verb} {self.flow.title[0].lower()}{self.flow.title[1:]}"
         self.main_session.undo_stack.push(
-            SetParamCommand(self.main_session.doc, self.step, self.flow.path, value, text=text))
+            SetParamCommand(self.main_session.doc, self.step, path, value, text=text))
         return True
 
 

@@ -40,3 +40,12 @@ def test_long_summary_is_clipped_and_bare_steps_are_explained():
 def test_playing_the_recording_variable_reads_as_the_recording():
     step = Step("play", {"urls": ["say:Playing back", "${record_call_url}"]})
     assert summarize(step) == "say: Playing back · the recording"
+
+
+def test_connect_counts_destinations_and_groups_in_plain_words():
+    from designer.model.steps import Step
+    from designer.model.summary import summarize
+    assert summarize(Step("connect", {"serial": [{"to": "+15550100001"}]})) == "to +15550100001"
+    assert summarize(Step("connect", {"serial": [{"to": ""}]})) == "1 destination"
+    assert summarize(Step("connect", {"parallel": [{"to": "+1"}, {"to": "+2"}]})) == "2 destinations all at once"
+    assert summarize(Step("connect", {"serial_parallel": [[{"to": "+1"}]]})) == "1 group in waves"

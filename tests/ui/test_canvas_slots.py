@@ -60,7 +60,8 @@ def test_linking_from_a_plus_port_to_a_block_creates_the_connect_result_branch(q
     assert session.doc.to_data()["sections"]["main"] == [
         {"connect": {"to": "+15550100001", "result": {"case": {"failed": [{"play": {"urls": ["say:Hello"]}}]}}}}]
     assert not session.doc.detached
-    assert item.look.branches == ("if nobody answered",) and item.look.slots == ("+ if answered",)
+    assert item.look.branches == ("if nobody answered",)
+    assert item.look.slots == ("+ if answered", "+ otherwise")
     session.undo_stack.undo()
     assert "result" not in connect.params and len(session.doc.detached) == 1
     session.undo_stack.redo()
@@ -95,3 +96,48 @@ def test_a_plus_port_feeds_a_list_like_any_branch_port(qtbot):
     assert switch.to_data()["switch"]["default"] == [{"hangup": {}}]
     assert switch.params["default"] is steps
     assert session.undo_stack.count() == 1
+
+
+def test_dropping_on_a_destination_plus_port_creates_that_destination_result(qtbot):
+    data = {"sections": {"main": [{"connect": {"serial": [{"to": "+15550100001"}, {"to": "+15550100002"}]}}]}}
+    session, view = make_view(qtbot, data)
+    connect = session.doc.sections[0].steps[0]
+    item = view.block_item(connect.id)
+    assert item.look.slots == ("+ if nobody answered", "+ #1: if not answered", "+ #2: if not answered")
+    drop(view, item.port_pos(("slot", connect.id, 1)) + QPointF(20, 8), "play")
+    assert connect.to_data() == {"connect": {"serial": [
+        {"to": "+15550100001", "result": {"case": {"failed": [{"play": {"urls": ["say:Hello"]}}]}}},
+        {"to": "+15550100002"}]}}
+    assert item.look.branches == ("#1: if not answered",)
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert connect.to_data() == data["sections"]["main"][0]
+    session.undo_stack.redo()
+    assert view.block_item(connect.params["serial"][0]["result"]["case"]["failed"][0].id) is not None
+
+
+def test_a_cond_gets_a_new_condition_from_its_plus_port(qtbot):
+    data = {"sections": {"main": [{"cond": [{"when": "vars.a == 1", "then": [{"answer": {}}]}, {"else": []}]}]}}
+    session, view = make_view(qtbot, data)
+    cond = session.doc.sections[0].steps[0]
+    item = view.block_item(cond.id)
+    assert item.look.slots == ("+ condition",)
+    answer = cond.params[0]["then"]
+    drop(view, item.port_pos(("slot", cond.id, 0)) + QPointF(20, 8), "hangup")
+    assert cond.to_data() == {"cond": [{"when": "vars.a == 1", "then": [{"answer": {}}]},
+                                       {"when": "", "then": [{"hangup": {}}]}, {"else": []}]}
+    assert cond.params[0]["then"] is answer  # the other branches keep their very blocks
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert cond.to_data() == data["sections"]["main"][0]
+
+
+def test_a_drop_goes_to_the_plus_port_pointed_at_not_the_first_within_reach(qtbot):
+    data = {"sections": {"main": [{"cond": [{"when": "vars.a == 1", "then": []}]}]}}
+    session, view = make_view(qtbot, data)
+    cond = session.doc.sections[0].steps[0]
+    item = view.block_item(cond.id)
+    assert item.look.slots == ("+ condition", "+ otherwise")
+    # a little right of "+ otherwise" and nearer to it than to "+ condition" above
+    drop(view, item.port_pos(("slot", cond.id, 1)) + QPointF(50, 2), "hangup")
+    assert cond.to_data() == {"cond": [{"when": "vars.a == 1", "then": []}, {"else": [{"hangup": {}}]}]}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from designer.model.document import Document
 from designer.ui.inspector.branches import BranchesEditor
 from designer.ui.inspector.special import CasesEditor, StepsNote
@@ -85,3 +87,50 @@ def test_a_list_whose_items_hold_branches_is_not_called_zero_steps(session, qtbo
     qtbot.addWidget(parallel)
     assert serial.text() == "2 items"
     assert parallel.text() == "not set"
+
+
+def test_each_destination_gets_its_nobody_answered_branch_from_the_panel(session, inspector):
+    connect, = load(session, [{"connect": {"serial": [{"to": "+15550100001"}, {"to": "+15550100002"}]}}])
+    session.select([connect.id])
+    add = button(inspector, "#1: if not answered")
+    assert add.text() == "Add branch: if not answered"
+    assert "Destination #1 (+15550100001)" in [label.text() for label in editors(inspector)[1].findChildren(QLabel)]
+    add.click()
+    assert main(session) == [{"connect": {"serial": [
+        {"to": "+15550100001", "result": {"case": {"failed": []}}}, {"to": "+15550100002"}]}}]
+    assert session.undo_stack.count() == 1
+    cases = [c for c in inspector.form.findChildren(CasesEditor)]
+    assert [c.map_path for c in cases] == [("serial", 0, "result", "case")]
+    assert "#2: if not answered" in [w for e in editors(inspector) for w in e.add_buttons]
+    session.undo_stack.undo()
+    assert main(session) == [{"connect": {"serial": [{"to": "+15550100001"}, {"to": "+15550100002"}]}}]
+
+
+def test_a_destination_added_in_the_panel_gets_its_add_branch_button(session, inspector):
+    from designer.ui.inspector.connect import DestinationsEditor
+    connect, = load(session, [{"connect": {"serial": [{"to": "+15550100001"}]}}])
+    session.select([connect.id])
+    assert "#2: if not answered" not in [w for e in editors(inspector) for w in e.add_buttons]
+    inspector.form.findChild(DestinationsEditor).add_number("+15550100002")
+    assert main(session)[0]["connect"]["serial"][1] == {"to": "+15550100002"}
+    add = button(inspector, "#2: if not answered")
+    assert add.toolTip().startswith("Destination #2 (+15550100002):")
+    add.click()
+    assert main(session)[0]["connect"]["serial"][1] == {"to": "+15550100002", "result": {"case": {"failed": []}}}
+
+
+def test_typing_the_first_destination_is_not_lost_to_a_panel_rebuild(session, inspector, qtbot):
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+    from designer.ui.inspector.connect import DestinationsEditor
+    connect, = load(session, [{"connect": {}}])
+    session.select([connect.id])
+    inspector.activateWindow()
+    assert not [w for e in editors(inspector) for w in e.add_buttons if w.startswith("#")]
+    destinations = inspector.form.findChild(DestinationsEditor)
+    next(b for b in destinations.findChildren(QPushButton) if b.text() == "Add a number").click()
+    line = QApplication.focusWidget()
+    assert isinstance(line, QLineEdit) and destinations.isAncestorOf(line)
+    qtbot.keyClicks(line, "+15550100001")
+    line.editingFinished.emit()
+    assert main(session) == [{"connect": {"serial": [{"to": "+15550100001"}]}}]
+    assert button(inspector, "#1: if not answered").isVisibleTo(inspector)

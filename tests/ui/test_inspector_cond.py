@@ -163,7 +163,7 @@ def test_canvas_ports_say_when_each_branch_runs(session):
         {"when": "", "then": []},
         {"else": []}]}]}})
     look = look_for(cond, session.catalog, False, {}, False, False)
-    assert look.branches == ("if prompt_value == '1'", "if a_very_lon…s_on_and_on", "#3 then", "otherwise")
+    assert look.branches == ("if prompt_value == '1'", "if a_very_lon…s_on_and_on", "condition 3", "otherwise")
 
 
 def test_otherwise_stays_last_and_a_condition_with_else_counts_both(session, inspector):
@@ -181,3 +181,10 @@ def test_otherwise_stays_last_and_a_condition_with_else_counts_both(session, ins
     editor.move(1, 1)  # would put a condition after otherwise: refused
     editor.move(2, -1)
     assert value(session) == before and session.undo_stack.count() == 0
+
+
+def test_a_conditions_own_else_port_says_whose_it_is(session):
+    cond, = load(session, {"version": "1.0.0", "sections": {"main": [{"cond": [
+        {"when": "a == 1", "then": [], "else": []}]}]}})
+    look = look_for(cond, session.catalog, False, {}, False, False)
+    assert look.branches == ("if a == 1", "else of condition 1")

@@ -105,3 +105,46 @@ def test_the_nested_flow_shows_its_own_problems_before_going_back(session, qtbot
     window.canvas.append_method("prompt")
     assert window.problems.tree.topLevelItemCount() >= 1
     assert any("play" in p.message.lower() for p in window.inner.problems)
+
+
+def test_a_function_without_swml_gets_one_from_the_panel_as_one_undo_step(session, inspector, qtbot):
+    plain = {"ai": {"prompt": {"text": "You take orders."}, "SWAIG": {"functions": [
+        {"function": "say_status", "description": "Tell the caller the order status"}]}}}
+    ai, = load(session, [plain])
+    session.select([ai.id])
+    button, = inspector.form.nested_flow_buttons
+    assert button.text() == "Add steps…" and "What “say_status” runs" in button.toolTip()
+    flow, = find_nested_flows(ai)
+    window = NestedFlowWindow(session, ai, flow)
+    qtbot.addWidget(window)
+    window.canvas.append_method("play")
+    window.back.click()
+    function = main(session)[0]["ai"]["SWAIG"]["functions"][0]
+    assert function["data_map"] == {"output": {"response": "Done.", "action": [{"SWML": {
+        "version": "1.0.0", "sections": {"main": [{"play": {"urls": ["say:Hello"]}}]}}}]}}
+    assert [p.message for p in session.problems if p.is_error] == []
+    assert session.undo_stack.count() == 1
+    assert session.undo_stack.undoText() == "Add what “say_status” runs"
+    session.select([ai.id])
+    assert [b.text() for b in inspector.form.nested_flow_buttons] == ["Open as flow"]
+    session.undo_stack.undo()
+    assert main(session) == [plain]
+
+
+def test_an_ai_agents_flows_sit_right_under_its_functions(session, inspector):
+    ai, = load(session, [AI])
+    session.select([ai.id])
+    form = inspector.form
+    titles = [form.layout_.itemAt(i).widget().header.text() for i in range(form.layout_.count())
+              if hasattr(form.layout_.itemAt(i).widget(), "header")]
+    functions = next(i for i, t in enumerate(titles) if "SWAIG" in t)
+    assert titles[functions + 1] == "Flows inside"
+
+
+def test_the_block_menu_offers_to_add_a_functions_steps(qtbot):
+    from tests.ui.canvas_helpers import make_view
+    plain = {"ai": {"prompt": {"text": "Hi"}, "SWAIG": {"functions": [{"function": "say_status", "description": "d"}]}}}
+    session, view = make_view(qtbot, {"sections": {"main": [plain]}})
+    step = session.doc.sections[0].steps[0]
+    menu = menus.context_menu(view, view.block_item(step.id).sceneBoundingRect().center())
+    assert "Add steps: What “say_status” runs…" in [a.text() for a in menu.actions()]

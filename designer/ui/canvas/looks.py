@@ -17,7 +17,7 @@ ProblemIndex = dict[str, tuple[int, int, tuple[str, ...]]]
 
 def branch_label(path: tuple[Any, ...], method: str = "") -> str:
     """A nested list's port label in plain words: ``("case", "1")`` -> ``case 1``, ``default`` ->
-    ``otherwise``, ``(0, "then")`` -> ``#1 then`` (see :func:`designer.model.branches.branch_words`)."""
+    ``otherwise``, ``(0, "then")`` -> ``condition 1`` (see :func:`designer.model.branches.branch_words`)."""
     return branch_words(method, tuple(path))
 
 
@@ -38,6 +38,8 @@ def branch_text(step: Step, path: tuple[Any, ...], nesting: tuple[tuple[Any, ...
             when = item.get("when")
             if path[-1] == "else" and "when" not in item and "then" not in item:
                 return "otherwise"
+            if path[-1] == "else":  # a condition's own else, beside its then
+                return f"else of condition {path[-2] + 1}"
             if path[-1] == "then" and isinstance(when, str) and when.strip():
                 text = " ".join(when.split())
                 if len(text) > CONDITION_CHARS:  # keep both ends: "== 'sip'" is what differs

@@ -311,17 +311,21 @@ class FlowScene(QGraphicsScene):
         return None
 
     def open_slot_at(self, pos: QPointF, reach: float = 36.0) -> tuple[Step, OpenSlot] | None:
-        """The "+" port of a branch a block can still get within ``reach`` of ``pos``."""
-        area = QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach)
+        """The "+" port nearest to ``pos`` within ``reach`` (twice as far to its right, where a
+        dropped block lands), so of two stacked "+" rows the one pointed at wins."""
+        area = QRectF(pos.x() - 2 * reach, pos.y() - reach, 3 * reach, 2 * reach)
+        best: tuple[float, Step, OpenSlot] | None = None
         for item in self.items(area):
             step = self.steps.get(getattr(item, "step_id", None))
             if not isinstance(item, BlockItem) or step is None:
                 continue
             for j, slot in enumerate(open_slots(step, self.doc.nesting(step.method))):
-                d = item.port_pos(("slot", step.id, j)) - pos
-                if (d.x() ** 2 + d.y() ** 2) ** 0.5 <= reach:
-                    return step, slot
-        return None
+                d = pos - item.port_pos(("slot", step.id, j))
+                dx = d.x() / 2 if d.x() > 0 else d.x()
+                distance = (dx ** 2 + d.y() ** 2) ** 0.5
+                if distance <= reach and (best is None or distance < best[0]):
+                    best = (distance, step, slot)
+        return (best[1], best[2]) if best is not None else None
 
     def slot_of(self, ref: PortRef) -> tuple[Step, OpenSlot] | None:
         """The step and open slot a ``("slot", step_id, j)`` port stands for."""

@@ -70,6 +70,8 @@ class FlowView(QGraphicsView):
         self.narrator = CanvasNarrator(self)  # accessible name = the selected block; focus outline
         session.document_replaced.connect(self._after_replace)
         self._showing_hint = self.is_empty_flow()
+        #: What an empty canvas says; a nested flow's window has no File menu and says less.
+        self.empty_hint = EMPTY_HINT
         session.document_changed.connect(self._update_hint)
         session.field_focus_requested.connect(self._on_field_focus)
         session.document_replaced.connect(self._update_hint)
@@ -391,7 +393,7 @@ class FlowView(QGraphicsView):
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
         if self.is_empty_flow():
-            backdrop.paint_empty_hint(self, painter, EMPTY_HINT)
+            backdrop.paint_empty_hint(self, painter, self.empty_hint)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
         backdrop.paint_grid(painter, rect, self.flow_scene.theme, self.zoom())

@@ -103,6 +103,9 @@ def _build_rest(form: Any, fields: tuple[FieldSpec, ...], placed: set[tuple], mo
         for sub in subs:
             add_field(form, section, sub)
     nested = [f for f in rest if f.holds_steps and not f.hint.widget]
+    # Fields a fitted widget edits (connect's destinations) may hold branches in their items:
+    # those are listed under Branches too, so each can be added from the panel.
+    nested += [f for f in form.spec.fields if f.holds_steps and f.hint.widget]
     if nested:
         section = form.add_section("Branches")
         for sub in nested:

@@ -59,7 +59,9 @@ def form_shape(step: Step, spec: MethodSpec) -> tuple:
     unknown = tuple(k for k in params if k not in known) if isinstance(params, dict) else ()
     if step.method == "set":  # its keys are rows of one table, not unknown fields
         unknown = ()
-    nested = tuple(type(step.get(f.path)).__name__ for f in spec.fields if f.holds_steps)
+    # A fitted widget (connect's destinations) edits its field whether set or not: starting the
+    # list must not rebuild the form under the cursor (the new row's text would be lost).
+    nested = tuple(type(step.get(f.path)).__name__ for f in spec.fields if f.holds_steps and not f.hint.widget)
     branches = tuple(path for path, _ in step.child_lists())  # case names, added branches
     return (step.method, step.form, spec.known, type(params).__name__, unknown, branches, nested)
 
@@ -79,7 +81,7 @@ class StepForm(QWidget):
         self._problem_takers: list[Callable[[list[Problem]], list[Problem]]] = []
         self._last: SetParamCommand | None = None
         #: "Open as flow" buttons of the flows inside this block (AI function SWML, confirm steps)
-        self.nested_flow_buttons: list[QPushButton] = []
+        self.nested_flows: Any = None
         self.shape = form_shape(step, self.spec)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(8, 6, 8, 10)
@@ -115,7 +117,12 @@ class StepForm(QWidget):
     def _build_object(self) -> None:
         from designer.ui.inspector import fitted
         fitted.build_object(self)
-        self.nested_flow_buttons = nested_ui.add_nested_flows(self)
+        self.nested_flows = nested_ui.add_nested_flows(self)
+
+    @property
+    def nested_flow_buttons(self) -> list[QPushButton]:
+        """The "Open as flow" / "Add steps…" buttons of the "Flows inside" section, as shown now."""
+        return list(self.nested_flows.buttons) if self.nested_flows is not None else []
 
     def add_section(self, title: str, expanded: bool = True, parent: QWidget | None = None) -> FormSection:
         section = FormSection(title, expanded, self)
@@ -130,13 +137,24 @@ class StepForm(QWidget):
             return
         elif branches.handles(spec.path, self.spec.nesting):
             widget: Any = branches.BranchesEditor(self.session.doc, self.step, spec.path, self.spec.nesting,
-                                                  self._push, section.body)
+                                                  self._push, section.body, close_run=self.close_run)
         else:
             widget = StepsNote(self.step, spec.path, section.body)
         widget.setToolTip(spec.description)
         self._refreshers.append(widget.refresh)
         label = branches.field_label(self.step.method, spec.path, self.spec.nesting, spec.label)
-        section.add_row(label, widget, spec.description)
+        if not isinstance(widget, branches.BranchesEditor):
+            section.add_row(label, widget, spec.description)
+            return
+        # Branch rows take the panel's width under a caption: "Add branch: if nobody answered"
+        # beside a label column was wider than the dock.
+        words = QLabel(label, section.body)
+        words.setObjectName("caption")
+        words.setToolTip(spec.description)
+        section.add_row("", words)
+        section.add_row("", widget)
+        if spec.hint.widget:
+            widget.follow_presence(words)  # e.g. connect's destinations, shown once there are some
 
     def add_conditions(self, section: FormSection, path: ParamPath, tooltip: str) -> ConditionsEditor:
         """A :class:`ConditionsEditor` for the list of conditions at ``path``, spanning the row."""

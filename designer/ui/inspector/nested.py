@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 from designer.model.nested_flows import NestedFlow, find_nested_flows
 from designer.ui.inspector import icons
@@ -29,15 +29,69 @@ def open_button(session: Any, step: Any, flow: NestedFlow, parent: QWidget | Non
     return button
 
 
-def add_nested_flows(form: Any) -> list[QPushButton]:
-    """Add a "Flows inside" section to a :class:`StepForm` when its step has any; returns the buttons."""
+#: Methods that can get a flow inside even when they have none yet (an AI function's SWML,
+#: connect's confirm steps): their panel always has the section, kept current by refresh.
+CAN_HOLD = ("ai", "ai_sidecar", "amazon_bedrock", "connect")
+
+
+class NestedFlowsList(QWidget):
+    """One row per nested flow: its title and an "Open as flow" / "Add steps…" button.
+
+    Rebuilt in place when the flows change (a function added, its SWML created), so the panel
+    never offers to add what exists, without rebuilding the whole form (and losing the focus of
+    the field being typed in).
+    """
+
+    def __init__(self, session: Any, step: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.step = session, step
+        self.buttons: list[QPushButton] = []
+        self._key: tuple = ()
+        self.rows = QFormLayout(self)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.refresh()
+
+    def refresh(self) -> None:
+        flows = find_nested_flows(self.step)
+        key = tuple((f.path, f.title, f.exists) for f in flows)
+        if key == self._key and self.rows.rowCount():
+            return
+        self._key = key
+        while self.rows.rowCount():
+            self.rows.removeRow(0)  # deletes the old labels and buttons
+        self.buttons = []
+        if not flows:
+            empty = QLabel("None yet: add a function without a web hook URL, then add the steps it runs here", self)
+            empty.setEnabled(False)
+            empty.setWordWrap(True)
+            self.rows.addRow(empty)
+        for flow in flows:
+            title = QLabel(flow.title, self)
+            title.setWordWrap(True)
+            button = open_button(self.session, self.step, flow, self)
+            self.rows.addRow(title, button)
+            self.buttons.append(button)
+
+
+def add_nested_flows(form: Any) -> NestedFlowsList | None:
+    """Add a "Flows inside" section to a :class:`StepForm` when its step has or can get any."""
     flows = find_nested_flows(form.step)
-    if not flows:
-        return []
-    section = form.add_section("Flows inside", expanded=any(f.exists for f in flows))
-    buttons = []
-    for flow in flows:
-        button = open_button(form.session, form.step, flow, section.body)
-        section.add_row(flow.title, button, flow.title)
-        buttons.append(button)
-    return buttons
+    if not flows and form.step.method not in CAN_HOLD:
+        return None
+    step = form.step
+    section = form.add_section("Flows inside", expanded=step.method != "connect" or any(f.exists for f in flows))
+    _place_after_functions(form, section)
+    listing = NestedFlowsList(form.session, form.step, section.body)
+    section.add_row("", listing)
+    form._refreshers.append(listing.refresh)
+    return listing
+
+
+def _place_after_functions(form: Any, section: Any) -> None:
+    """Put an AI agent's flows right under its SWAIG functions, whose steps they are (at the
+    end of a dozen folded sections nobody would look for them)."""
+    anchor = next((b.section for b in form.bindings if tuple(b.path[:1]) == ("SWAIG",) and b.section), None)
+    index = form.layout_.indexOf(anchor) if anchor is not None else -1
+    if index >= 0:
+        form.layout_.removeWidget(section)
+        form.layout_.insertWidget(index + 1, section)
