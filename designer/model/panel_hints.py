@@ -24,7 +24,7 @@ FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("connect", ("serial_parallel",)): _F("destinations", "Destinations"),
     ("connect", ("from",)): _F("", "Caller ID shown", placeholder="the caller's number"),
     ("connect", ("timeout",)): _F("", "Ring for"),
-    ("connect", ("answer_on_bridge",)): _F("", "Answer only when the other side answers"),
+    ("connect", ("answer_on_bridge",)): _F("", "Answer when they pick up"),
     ("connect", ("max_duration",)): _F("", "Longest call"),
     ("connect", ("headers",)): _F("name_value_list", "SIP headers"),
     ("connect", ("call_state_url",)): _F("url", "Call status URL", placeholder="https://..."),

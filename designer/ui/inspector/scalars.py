@@ -74,8 +74,9 @@ class NumberEditor(FieldEditor):
         self.line.setValidator(QRegularExpressionValidator(QRegularExpression(_INTEGER if integer else _NUMBER),
                                                            self.line))
         self.line.setPlaceholderText(default_text(spec))
-        self.line.setMinimumWidth(48)
+        self.line.setMinimumWidth(40)
         layout = _box(self)
+        layout.setSpacing(4)
         layout.addWidget(self.line, 1)
         if unit:
             suffix = QLabel(unit, self)
