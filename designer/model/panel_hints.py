@@ -78,4 +78,7 @@ FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("ai", ("pronounce",)): _F("records", "Pronounce"),
     ("ai", ("hints",)): _F("tags", "Hints (words to listen for)"),
     ("ai", ("global_data",)): _F("name_value", "Data for the agent"),
+    ("amazon_bedrock", ("SWAIG", "functions")): _F("swaig_functions", "Functions"),
+    ("amazon_bedrock", ("prompt",)): _F("prompt_text", "Prompt"),
+    ("amazon_bedrock", ("post_prompt",)): _F("prompt_text", "Summary prompt"),
 }

@@ -77,6 +77,10 @@ class ObjectEditor(FieldEditor):
         field_row.committed.connect(self.committed)
         field_row.reset_requested.connect(lambda n=name: (self._sub_edited(n, MISSING), self.committed.emit()))
 
+    def row_for(self, name: str) -> Any:
+        """The row showing the key ``name``, or ``None`` (a key kept but not shown)."""
+        return self.rows.get(name)
+
     def _sub_edited(self, name: str, value: Any) -> None:
         spec = self.editors[name].spec
         if is_empty(value) or value is MISSING or (spec is not None and spec.has_default

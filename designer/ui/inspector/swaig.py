@@ -8,7 +8,6 @@ hook URL or a data map. Its other settings sit folded under "More". Keys not sho
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton,
@@ -160,8 +159,6 @@ class FunctionEditor(ObjectEditor):
 
     def __init__(self, spec: FieldSpec, ctx: EditorContext, parent: QWidget | None = None) -> None:
         fields = {f.name: f for f in spec.fields}
-        if "data_map" in fields:  # webhooks and expressions nest deep: shown as YAML, kept whole
-            fields["data_map"] = replace(fields["data_map"], kinds=(), fields=(), items=None)
         main = tuple(fields[n] for n in MAIN if n in fields and n not in ("description", "parameters"))
         super().__init__(spec, ctx, main, parent)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -178,6 +175,9 @@ class FunctionEditor(ObjectEditor):
         self.form.addRow(self.more)
         self.more_editor.edited.connect(self._more_edited)
         self.more_editor.committed.connect(self.committed)
+
+    def row_for(self, name: str) -> Any:
+        return self.rows.get(name) or self.more_editor.row_for(name)
 
     def _more_edited(self, value: Any) -> None:
         shown = {f for f in self.more_editor.editors}
