@@ -51,7 +51,7 @@ def form_shape(step: Step, spec: MethodSpec) -> tuple:
     if step.method == "set":  # its keys are rows of one table, not unknown fields
         unknown = ()
     cases = step.get(("case",), {}) if step.method == "switch" else {}
-    nested = tuple(type(step.get(f.path)).__name__ for f in spec.fields if f.holds_steps)
+    nested = tuple(type(step.get(f.path)).__name__ for f in spec.fields if f.holds_steps and not f.hint.widget)
     return (step.method, step.form, spec.known, type(params).__name__, unknown,
             tuple(cases) if isinstance(cases, dict) else (), nested)
 
