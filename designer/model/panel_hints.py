@@ -48,7 +48,7 @@ FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("request", ("body",)): _F("json_body", "Body"),
     ("request", ("timeout",)): _F("", "Wait for answer"),
     ("request", ("connect_timeout",)): _F("", "Wait to connect"),
-    ("request", ("save_variables",)): _F("", "Save the JSON answer as variables"),
+    ("request", ("save_variables",)): _F("", "Save the answer as variables"),
     # prompt
     ("prompt", ("play",)): _F("play_urls", "What to play"),
     ("prompt", ("max_digits",)): _F("", "Keys to collect"),

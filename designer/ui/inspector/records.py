@@ -144,6 +144,7 @@ class RecordsEditor(FieldEditor):
         title.setAutoRaise(True)
         title.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title.setMinimumWidth(40)  # a long title is cut, never widens the panel
         title.setToolTip("Show or hide this item's settings")
         top.addWidget(title, 1)
         up = _tool(frame, "mdi6.arrow-up", "Move up", lambda: self.move_card(self._index(frame), -1))
@@ -179,7 +180,7 @@ class RecordsEditor(FieldEditor):
         if isinstance(value, dict):
             for item in value.values():
                 if isinstance(item, str) and item:
-                    return item if len(item) < 40 else item[:37] + "…"
+                    return item if len(item) <= 28 else item[:27] + "…"
         return "(new)"
 
     def _changed(self) -> None:

@@ -110,6 +110,7 @@ class JsonEditor(FieldEditor):
     def _note(self, value: Any) -> None:
         self.note.setText("Sent as JSON" if isinstance(value, (dict, list)) else
                           "Sent as plain text (not JSON)" if value is not MISSING else "")
+        self.note.setVisible(bool(self.note.text()))
 
     def value(self) -> Any:
         text = self.text.toPlainText()
