@@ -215,7 +215,7 @@ def _analyse(schema: Schema, node: Any) -> dict[str, Any]:
 def _object_fields(schema: Schema, node: Any, here: ParamPath, nesting: tuple[ParamPath, ...],
                    method: str, depth: int = 0) -> list[FieldSpec]:
     """Fields of an object schema; union branches (``play``'s url/urls) are merged in order."""
-    if depth > 4:
+    if depth > 9:
         return []
     seen: dict[str, FieldSpec] = {}
     for branch in _branches(schema, node):

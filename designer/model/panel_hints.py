@@ -24,7 +24,7 @@ FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("connect", ("serial_parallel",)): _F("destinations", "Destinations"),
     ("connect", ("from",)): _F("", "Caller ID shown", placeholder="the caller's number"),
     ("connect", ("timeout",)): _F("", "Ring for"),
-    ("connect", ("answer_on_bridge",)): _F("", "Answer only when the other side answers"),
+    ("connect", ("answer_on_bridge",)): _F("", "Answer when they pick up"),
     ("connect", ("max_duration",)): _F("", "Longest call"),
     ("connect", ("headers",)): _F("name_value_list", "SIP headers"),
     ("connect", ("call_state_url",)): _F("url", "Call status URL", placeholder="https://..."),
@@ -48,7 +48,7 @@ FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("request", ("body",)): _F("json_body", "Body"),
     ("request", ("timeout",)): _F("", "Wait for answer"),
     ("request", ("connect_timeout",)): _F("", "Wait to connect"),
-    ("request", ("save_variables",)): _F("", "Save the JSON answer as variables"),
+    ("request", ("save_variables",)): _F("", "Save the answer as variables"),
     # prompt
     ("prompt", ("play",)): _F("play_urls", "What to play"),
     ("prompt", ("max_digits",)): _F("", "Keys to collect"),
@@ -78,4 +78,7 @@ FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("ai", ("pronounce",)): _F("records", "Pronounce"),
     ("ai", ("hints",)): _F("tags", "Hints (words to listen for)"),
     ("ai", ("global_data",)): _F("name_value", "Data for the agent"),
+    ("amazon_bedrock", ("SWAIG", "functions")): _F("swaig_functions", "Functions"),
+    ("amazon_bedrock", ("prompt",)): _F("prompt_text", "Prompt"),
+    ("amazon_bedrock", ("post_prompt",)): _F("prompt_text", "Summary prompt"),
 }

@@ -25,7 +25,7 @@ def describe_address(text: str) -> tuple[str, bool]:
     """Plain words for a dial address, and whether it looks right."""
     text = text.strip()
     if not text:
-        return "A phone number with country code (+1 555 123 4567 → +15551234567) or sip:name@host", True
+        return "Phone number with country code (+15551234567) or sip:name@host", True
     if is_variable(text):
         return "Worked out during the call from a variable", True
     if text.startswith(("sip:", "sips:")):

@@ -46,7 +46,13 @@ class _Numbers(ListEditor):
         self.owner = owner
         super().__init__(None, owner)
         self.empty.setText("No destinations yet")
-        self.buttons.itemAt(0).widget().setText("Add a number")
+
+    def _add_buttons(self) -> None:
+        from PySide6.QtWidgets import QPushButton
+        from designer.ui.inspector import icons
+        add = QPushButton(icons.icon("mdi6.plus", self), "Add a number", self)
+        add.clicked.connect(lambda: self.owner.add_number())
+        self.buttons.addWidget(add)
 
     def make_row(self, value: Any) -> ItemRow:
         line = QLineEdit(self)
@@ -123,12 +129,21 @@ class DestinationsEditor(FieldEditor):
         self.numbers.set_value(items)
         self._emit_and_commit(self.value())
 
-    def add_number(self, to: str = "") -> None:
-        """Add a destination (as the "Add a number" button does) with ``to`` filled in."""
+    def add_number(self, to: str = "") -> ItemRow:
+        """Add a destination (the "Add a number" button) and focus it; returns its row.
+
+        The first one added to a step that dials a single ``to`` comes after that number: trying
+        several starts from the one already there.
+        """
+        step = self.ctx.step
+        single = step.get(("to",)) if step.has(("to",)) and not self.numbers.rows else None
+        if isinstance(single, str) and single:
+            self.numbers._insert_row([{"to": single}] if self.mode == GROUPS else {"to": single})
         row = self.numbers.add_item([{"to": to}] if self.mode == GROUPS else {"to": to}, focus=True)
         if to:
             row.line.setText(to)  # type: ignore[attr-defined]
             self._emit_and_commit(self.value())
+        return row
 
     def value(self) -> Any:
         items = self.numbers.value()

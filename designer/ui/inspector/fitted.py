@@ -146,6 +146,21 @@ def add_field(form: Any, section: FormSection, spec: FieldSpec, depth: int = 1, 
             binding.row.set_resettable(False)
 
 
+def build_special(form: Any) -> bool:
+    """Panels for values that are not settings objects (``unset``); ``False`` when none fits."""
+    if form.step.method != "unset" or form.step.form != "method" or not form.spec.known:
+        return False
+    if not isinstance(form.step.params, (str, list, type(None))):
+        return False
+    from designer.ui.inspector.form import whole_spec
+    from designer.ui.inspector.unset import UnsetEditor, read_unset, unset_change
+    section = form.add_section("Variables to forget")
+    spec = whole_spec(form.spec, ("string", "array"))
+    binding = form.add_row(section, (), spec, UnsetEditor(spec, form.ctx), "", whole=True)
+    binding.read, binding.change = read_unset, unset_change
+    return True
+
+
 def _build_set(form: Any) -> None:
     from designer.ui.inspector.name_value import NameValueEditor
     from designer.ui.inspector.form import whole_spec

@@ -106,7 +106,10 @@ class StepForm(QWidget):
 
     # ----------------------------------------------------------------- building
     def _build(self) -> None:
+        from designer.ui.inspector.fitted import build_special
         from designer.ui.inspector.whole import build_whole_value
+        if build_special(self):
+            return
         params = self.step.params
         if self.step.form != "method" or not self.spec.known or not (
                 "object" in self.spec.value_kinds and isinstance(params, dict)):

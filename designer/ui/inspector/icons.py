@@ -13,8 +13,17 @@ def icon(name: str, widget: QWidget | None = None, role: QPalette.ColorRole = QP
     except ImportError:  # pragma: no cover - qtawesome is a dependency
         return QIcon()
     palette = widget.palette() if widget is not None else QPalette()
+    color, disabled = palette.color(role), palette.color(QPalette.ColorGroup.Disabled, role)
+    key = (name, color.rgba(), disabled.rgba())
+    cached = _CACHE.get(key)
+    if cached is not None:  # panels ask for the same few icons hundreds of times
+        return cached
     try:
-        return qtawesome.icon(name, color=palette.color(role), color_disabled=palette.color(
-            QPalette.ColorGroup.Disabled, role))
+        made = qtawesome.icon(name, color=color, color_disabled=disabled)
     except Exception:  # noqa: BLE001 - an unknown icon name must not break a panel
-        return qtawesome.icon("mdi6.help-box-outline", color=palette.color(role))
+        made = qtawesome.icon("mdi6.help-box-outline", color=color)
+    _CACHE[key] = made
+    return made
+
+
+_CACHE: dict[tuple[str, int, int], QIcon] = {}

@@ -84,6 +84,7 @@ class _Row:
             self.kind_box.addItem(words, kind)
             self.kind_box.setItemData(self.kind_box.count() - 1, KIND_TIPS[kind], Qt.ItemDataRole.ToolTipRole)
         self.kind_box.setToolTip("What kind of value this is")
+        self.kind_box.setMaximumWidth(78)
         self.kind_box.setVisible(table.typed)
         self.text = QLineEdit(parent)
         self.text.setPlaceholderText(table.value_word)
@@ -109,6 +110,7 @@ class _Row:
     def show(self, name: str, value: Any) -> None:
         if self.name.text() != name:
             self.name.setText(name)
+            self.name.setCursorPosition(0)
         self.value = value
         if self.table.typed:
             self.kind = kind_of(value)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING
@@ -19,8 +20,6 @@ from designer.ui.inspector.base import FieldEditor, is_empty, same_value
 from designer.ui.inspector.context import EditorContext
 from designer.ui.inspector.structured import _tool
 
-#: Width of the labels inside a card (narrower than the panel's: cards are indented).
-CARD_LABEL_WIDTH = 84
 
 
 def card_frame(parent: QWidget) -> QFrame:
@@ -50,7 +49,9 @@ class ObjectEditor(FieldEditor):
         self.form.setHorizontalSpacing(6)
         self.form.setVerticalSpacing(4)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # Labels above their fields: cards sit indented in a narrow panel, so a label column
+        # beside the fields would push them past the panel's edge.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for sub in (spec.fields if fields is None and spec is not None else fields or ()):
             editor = create_editor(sub, ctx)
             self.add_editor(sub.name, sub, editor, sub.label,
@@ -70,13 +71,15 @@ class ObjectEditor(FieldEditor):
         else:
             label = QLabel(words, self)
             label.setWordWrap(True)
-            label.setFixedWidth(CARD_LABEL_WIDTH)
-            label.setMinimumHeight(label.heightForWidth(CARD_LABEL_WIDTH))
             label.setToolTip(spec.description if spec is not None else "")
             self.form.insertRow(row, label, field_row)
         field_row.edited.connect(lambda value, n=name: self._sub_edited(n, value))
         field_row.committed.connect(self.committed)
         field_row.reset_requested.connect(lambda n=name: (self._sub_edited(n, MISSING), self.committed.emit()))
+
+    def row_for(self, name: str) -> Any:
+        """The row showing the key ``name``, or ``None`` (a key kept but not shown)."""
+        return self.rows.get(name)
 
     def _sub_edited(self, name: str, value: Any) -> None:
         spec = self.editors[name].spec
@@ -114,7 +117,7 @@ class RecordsEditor(FieldEditor):
         self.ctx = ctx
         self.item_spec = spec.items
         self._make_body = make_body or (lambda holder: ObjectEditor(self.item_spec, ctx, parent=holder))
-        self.cards: list[tuple[QFrame, FieldEditor, QLabel]] = []
+        self.cards: list[tuple[QFrame, FieldEditor, Any]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -128,15 +131,21 @@ class RecordsEditor(FieldEditor):
         self.add_button.clicked.connect(lambda: self.add_card())
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def _new_card(self, value: Any) -> tuple[QFrame, FieldEditor, QLabel]:
+    def _new_card(self, value: Any, expanded: bool = False) -> tuple[QFrame, FieldEditor, Any]:
         frame = card_frame(self)
         outer = QVBoxLayout(frame)
         outer.setContentsMargins(6, 4, 4, 6)
         outer.setSpacing(3)
         top = QHBoxLayout()
         top.setSpacing(2)
-        title = QLabel(frame)
+        title = QToolButton(frame)
         title.setObjectName("cardTitle")
+        title.setCheckable(True)
+        title.setAutoRaise(True)
+        title.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title.setMinimumWidth(40)  # a long title is cut, never widens the panel
+        title.setToolTip("Show or hide this item's settings")
         top.addWidget(title, 1)
         up = _tool(frame, "mdi6.arrow-up", "Move up", lambda: self.move_card(self._index(frame), -1))
         down = _tool(frame, "mdi6.arrow-down", "Move down", lambda: self.move_card(self._index(frame), 1))
@@ -147,6 +156,13 @@ class RecordsEditor(FieldEditor):
         body = self._make_body(frame)
         body.set_value(value)
         outer.addWidget(body)
+
+        def fold(open_: bool) -> None:
+            title.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+            body.setVisible(open_)
+        title.toggled.connect(fold)
+        title.setChecked(expanded)
+        fold(expanded)
         body.edited.connect(lambda _v: self._changed())
         body.committed.connect(self.committed)
         return frame, body, title
@@ -164,7 +180,7 @@ class RecordsEditor(FieldEditor):
         if isinstance(value, dict):
             for item in value.values():
                 if isinstance(item, str) and item:
-                    return item if len(item) < 40 else item[:37] + "…"
+                    return item if len(item) <= 28 else item[:27] + "…"
         return "(new)"
 
     def _changed(self) -> None:
@@ -174,7 +190,7 @@ class RecordsEditor(FieldEditor):
     # ----------------------------------------------------------------- user actions
     def add_card(self, value: Any = None) -> FieldEditor:
         """Append an item (an empty object unless ``value``); one undo step."""
-        card = self._new_card({} if value is None else value)
+        card = self._new_card({} if value is None else value, expanded=True)
         self.cards.append(card)
         self.cards_layout.addWidget(card[0])
         self._relabel()

@@ -19,6 +19,8 @@ from designer.ui.inspector.scalars import (CheckEditor, ComboEditor, LineEditor,
                                            SliderEditor)
 from designer.ui.inspector.structured import ListEditor, VariantEditor, YamlEditor
 
+#: An object with more fields than this is edited as a name/value table of the keys it uses.
+MANY_FIELDS = 20
 Factory = Callable[[FieldSpec, EditorContext], FieldEditor]
 #: Dial keys only: what ``terminators`` may hold.
 DTMF_PATTERN = r"[0-9*#]*"
@@ -97,6 +99,10 @@ def create_editor(spec: FieldSpec, ctx: EditorContext) -> FieldEditor:
     if kinds == ("array",) and spec.items is not None and spec.items.kinds == ("object",) and spec.items.fields:
         from designer.ui.inspector.records import RecordsEditor
         return RecordsEditor(spec, ctx)
+    if kinds == ("object",) and len(spec.fields) > MANY_FIELDS:
+        # e.g. fillers: one optional list per language code (55 of them): only the used ones
+        from designer.ui.inspector.name_value import NameValueEditor
+        return NameValueEditor(spec, name_word="Language code", value_word="Phrases")
     if kinds == ("object",) and spec.fields:
         from designer.ui.inspector.records import ObjectEditor
         return ObjectEditor(spec, ctx)

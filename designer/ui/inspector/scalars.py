@@ -77,8 +77,9 @@ class NumberEditor(FieldEditor):
                                                            self.line))
         explain_refusals(self.line, refusals.WHOLE_NUMBER if integer else refusals.NUMBER)
         self.line.setPlaceholderText(default_text(spec))
-        self.line.setMinimumWidth(48)
+        self.line.setMinimumWidth(40)
         layout = _box(self)
+        layout.setSpacing(4)
         layout.addWidget(self.line, 1)
         if unit:
             suffix = QLabel(unit, self)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QToolButton, QVBoxLay
 
 
 #: Width of the label column of every panel, in pixels.
-LABEL_WIDTH = 104
+LABEL_WIDTH = 96
 
 
 class FormSection(QWidget):

@@ -8,7 +8,6 @@ hook URL or a data map. Its other settings sit folded under "More". Keys not sho
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton,
@@ -55,6 +54,7 @@ class ParametersEditor(FieldEditor):
     def _row(self, name: str, prop: dict[str, Any], required: bool) -> dict[str, Any]:
         row: dict[str, Any] = {"extra": {k: v for k, v in prop.items() if k not in ("type", "description")}}
         row["name"] = QLineEdit(name, self)
+        row["name"].setMinimumWidth(48)
         row["name"].setPlaceholderText("name")
         row["type"] = QComboBox(self)
         for kind in TYPES:
@@ -64,6 +64,9 @@ class ParametersEditor(FieldEditor):
         row["required"].setChecked(required)
         row["description"] = QLineEdit(str(prop.get("description", "")), self)
         row["description"].setPlaceholderText("what the agent should put here")
+        row["description"].setCursorPosition(0)
+        row["name"].setCursorPosition(0)
+        row["type"].setMaximumWidth(96)
         row["remove"] = QToolButton(self)
         row["remove"].setIcon(icons.icon("mdi6.close", self))
         row["remove"].setAutoRaise(True)
@@ -77,12 +80,13 @@ class ParametersEditor(FieldEditor):
         return row
 
     def _place(self) -> None:
+        # three lines a parameter (name and type; what it is; required): the card is narrow
         for i, row in enumerate(self.rows):
-            self.grid.addWidget(row["name"], 2 * i, 0)
-            self.grid.addWidget(row["type"], 2 * i, 1)
-            self.grid.addWidget(row["remove"], 2 * i, 2)
-            self.grid.addWidget(row["description"], 2 * i + 1, 0)
-            self.grid.addWidget(row["required"], 2 * i + 1, 1, 1, 2)
+            self.grid.addWidget(row["name"], 3 * i, 0)
+            self.grid.addWidget(row["type"], 3 * i, 1)
+            self.grid.addWidget(row["remove"], 3 * i, 2)
+            self.grid.addWidget(row["description"], 3 * i + 1, 0, 1, 3)
+            self.grid.addWidget(row["required"], 3 * i + 2, 0, 1, 3)
         self.empty.setVisible(not self.rows)
 
     def _drop(self, row: dict[str, Any]) -> None:
@@ -160,13 +164,11 @@ class FunctionEditor(ObjectEditor):
 
     def __init__(self, spec: FieldSpec, ctx: EditorContext, parent: QWidget | None = None) -> None:
         fields = {f.name: f for f in spec.fields}
-        if "data_map" in fields:  # webhooks and expressions nest deep: shown as YAML, kept whole
-            fields["data_map"] = replace(fields["data_map"], kinds=(), fields=(), items=None)
         main = tuple(fields[n] for n in MAIN if n in fields and n not in ("description", "parameters"))
         super().__init__(spec, ctx, main, parent)
         self.form.setContentsMargins(0, 0, 0, 0)
         described = fields.get("description")
-        self.description = TextBlockEditor(described, min_lines=2, max_lines=6,
+        self.description = TextBlockEditor(described, min_lines=3, max_lines=6,
                                            placeholder="When should the agent use this?")
         self.add_editor("description", described, self.description, "Description", row=1)
         self.parameters = ParametersEditor(fields.get("parameters"), self)
@@ -178,6 +180,9 @@ class FunctionEditor(ObjectEditor):
         self.form.addRow(self.more)
         self.more_editor.edited.connect(self._more_edited)
         self.more_editor.committed.connect(self.committed)
+
+    def row_for(self, name: str) -> Any:
+        return self.rows.get(name) or self.more_editor.row_for(name)
 
     def _more_edited(self, value: Any) -> None:
         shown = {f for f in self.more_editor.editors}

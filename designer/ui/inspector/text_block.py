@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -41,9 +41,17 @@ class TextBlockEditor(FieldEditor):
         self._fit()
 
     def _fit(self) -> None:
-        lines = self.text.document().size().height() or self.text.document().blockCount()
-        lines = max(self.min_lines, min(self.max_lines, int(lines) + 1))
-        self.text.setFixedHeight(int(lines * self.text.fontMetrics().lineSpacing() + 14))
+        """As tall as the wrapped text (plus a line to type on), between the line limits."""
+        metrics = self.text.fontMetrics()
+        width = max(40, self.text.viewport().width() - 2 * int(self.text.document().documentMargin()))
+        needed = metrics.boundingRect(QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap),
+                                      self.text.toPlainText() or " ").height()
+        lines = max(self.min_lines, min(self.max_lines, needed // max(1, metrics.lineSpacing()) + 1))
+        self.text.setFixedHeight(int(lines * metrics.lineSpacing() + 14))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit)  # wrapped lines are known once the new width is laid out
 
     def _typed(self) -> None:
         if not self._quiet:
@@ -110,6 +118,7 @@ class JsonEditor(FieldEditor):
     def _note(self, value: Any) -> None:
         self.note.setText("Sent as JSON" if isinstance(value, (dict, list)) else
                           "Sent as plain text (not JSON)" if value is not MISSING else "")
+        self.note.setVisible(bool(self.note.text()))
 
     def value(self) -> Any:
         text = self.text.toPlainText()
