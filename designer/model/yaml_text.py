@@ -138,6 +138,19 @@ def locator(root: Node | None, values: dict[Node, Any]) -> Callable[[tuple], tup
             mark = key_node.start_mark  # a block collection starts on the next line: point at its key
         return mark.line + 1, mark.column + 1
 
+    indexes: dict[int, dict[str, list[tuple[Node, Node]]]] = {}
+
+    def index(node: MappingNode) -> dict[str, list[tuple[Node, Node]]]:
+        """The pairs of ``node`` by key text, built once: looking keys up one by one would make
+        placing a problem in every one of many sections quadratic."""
+        found = indexes.get(id(node))
+        if found is None:
+            found = indexes[id(node)] = {}
+            for k, v in node.value:
+                key = values.get(k, k.value if isinstance(k, ScalarNode) else None)
+                found.setdefault(str(key), []).append((k, v))
+        return found
+
     def find(path: tuple) -> tuple[int, int] | None:
         if root is None:
             return None
@@ -145,9 +158,10 @@ def locator(root: Node | None, values: dict[Node, Any]) -> Callable[[tuple], tup
         for part in path:
             child = None
             if isinstance(node, MappingNode):
-                for k, v in node.value:
+                for k, v in reversed(index(node).get(str(part), ())):
                     if key_matches(values.get(k, k.value if isinstance(k, ScalarNode) else None), part):
                         child, key_node = v, k
+                        break
             elif isinstance(node, SequenceNode) and isinstance(part, int) and -len(node.value) <= part < len(node.value):
                 child, key_node = node.value[part], None
             if child is None:

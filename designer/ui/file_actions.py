@@ -166,13 +166,7 @@ class FileActions(QObject):
 
     def read(self, path: Path) -> Document:
         """Parse the script at ``path`` with the session's nesting rules; raises ``ParseError``."""
-        try:
-            with open(path, encoding="utf-8", newline="") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            raise swml_io.ParseError("the file is not UTF-8 text", path=str(path)) from exc
-        except OSError as exc:
-            raise swml_io.ParseError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from exc
+        text = swml_io.read_text(path)
         return swml_io.loads(text, filename=path, nesting=self.session.catalog.nesting)
 
     def _lay_out(self, doc: Document, path: Path | None) -> None:

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.schema_label)
         self.statusBar().setSizeGripEnabled(False)
+        self.session.message_posted.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
         self.palette_panel.method_activated.connect(self.append_method)
         self.files.saved.connect(self._on_saved)
