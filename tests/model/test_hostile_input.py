@@ -70,7 +70,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
 
 def test_a_text_over_the_size_limit_is_refused():
     error = refused(SCRIPT + "#" * limits.MAX_BYTES + "\n")
-    assert "2.0 MB" in error.message
+    assert "1.0 MB" in error.message
 
 
 @pytest.mark.parametrize("text,fmt", [
@@ -139,3 +139,36 @@ def test_pasted_alias_bomb_is_refused_before_it_is_expanded():
         load_fragment("- play: " + BOMB.replace("\n", "\n  ").replace("a: &a", "{}\n  a: &a", 1))
     with pytest.raises(ParseError):
         load_fragment(BOMB)
+
+
+def _many_sections(count: int) -> str:
+    lines = ["version: 1.0.0", "sections:", "  main:", "  - execute: {dest: s0}"]
+    for i in range(count):
+        lines += [f"  s{i}:", "  - frobnicate: {}", f"  - transfer: {{dest: s{i + 1}}}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_placing_problems_costs_the_same_per_section_however_many_there_are(monkeypatch):
+    """Was quadratic: every lookup walked every section. Counted in key comparisons, not time."""
+    from designer.model import yaml_text
+    from designer.model.catalog import load_catalog
+    from designer.model.validation import validator_for
+
+    calls = {"n": 0}
+    real = yaml_text.key_matches
+
+    def counting(key, wanted):
+        calls["n"] += 1
+        return real(key, wanted)
+
+    monkeypatch.setattr(yaml_text, "key_matches", counting)
+    catalog = load_catalog(None)
+    work = []
+    for count in (300, 600):
+        text = _many_sections(count)
+        doc = loads(text, "yaml", nesting=catalog.nesting)
+        calls["n"] = 0
+        problems = validator_for(catalog).validate(doc, text, "yaml")
+        assert sum(1 for p in problems if p.line) >= count
+        work.append(calls["n"])
+    assert work[1] <= 2.2 * work[0] + 50, work
