@@ -157,6 +157,9 @@ def _convert(args: argparse.Namespace, check: bool) -> int:
     except OSError as exc:
         print(f"{args.output}:1:1: error: cannot write the file: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
+    except ValueError as exc:  # LossyConversion: the target format cannot hold the script exactly
+        print(f"{args.input}:1:1: error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     return EXIT_OK
 
 

@@ -39,8 +39,8 @@ class Endings:
         new = text.split("\n")
         out_endings = [self.common] * (len(new) - 1)
         matcher = difflib.SequenceMatcher(None, self.lines, new, autojunk=False)
-        for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
-            if tag == "equal":
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):  # an edited line keeps its own
                 for k in range(i2 - i1):
                     if i1 + k < len(self.each) and j1 + k < len(out_endings):
                         out_endings[j1 + k] = self.each[i1 + k]

@@ -23,6 +23,7 @@ from typing import Any, Callable
 import yaml
 
 from designer.model.atomic_write import write_text_atomic
+from designer.model.conversion import check_json_exact
 from designer.model.document import Document, NestingRules
 from designer.model.json_scan import scan_json
 from designer.model.limits import MAX_BYTES, too_big_message
@@ -233,6 +234,11 @@ def dumps(doc: Document, fmt: str | None = None) -> str:
     fmt = fmt or (source.fmt if source else "yaml")
     data = doc.to_data()
     if source is None or source.fmt != fmt:
+        if fmt == "json":
+            check_json_exact(data)
+            if source is not None:
+                sections = source.data.get("sections") if isinstance(source.data, dict) else None
+                check_json_exact({"sections": dict.fromkeys(sections)} if isinstance(sections, dict) else None)
         return _fresh(data, fmt)
     if same(data, source.data):
         return source.text
