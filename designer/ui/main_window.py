@@ -162,6 +162,14 @@ class MainWindow(QMainWindow):
                 forget(found)
         return False
 
+    def recover(self) -> bool:
+        """File > Recover: offer the unsaved work of designers that stopped without saving."""
+        if not self.recovery.left_behind():
+            self.files.show_message("Recover", "There is no unsaved work to recover: every designer that "
+                                    "stopped had saved or discarded its changes.", error=False)
+            return False
+        return self.files.maybe_save() and self.offer_recovery()
+
     def ask_restore(self, found: Found) -> str:
         """``"restore"``, ``"discard"`` or ``"later"`` (tests replace this)."""
         when = time.strftime("%d %b %H:%M", time.localtime(found.saved_at))
