@@ -251,12 +251,15 @@ def dumps(doc: Document, fmt: str | None = None) -> str:
 
 
 def _splice(doc: Document, data: Any, source: SourceText) -> str:
-    try:
-        text = source.yaml.render(doc) if source.yaml is not None else None
-        if text is not None and same(fast_load(text), data):
-            return text
-    except (_Fallback, yaml.YAMLError, RecursionError):
-        pass
+    for expand_aliases in (False, True):  # an edited anchor: write its aliases out, keep the rest
+        try:
+            text = source.yaml.render(doc, expand_aliases) if source.yaml is not None else None
+            if text is not None and same(fast_load(text), data):
+                return text
+        except (_Fallback, yaml.YAMLError, RecursionError):
+            pass
+        if source.yaml is None or "*" not in source.text:
+            break
     return dump(data, source.yaml.indent_sequences if source.yaml else True)
 
 

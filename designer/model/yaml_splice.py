@@ -70,6 +70,8 @@ def _quoted_like(style: str | None, value: Any) -> str | None:
     if style == '"':
         return json.dumps(value, ensure_ascii=False)
     if style == "'":
+        if any(not ch.isprintable() for ch in value):  # single quotes cannot escape control characters
+            return None
         return "'" + value.replace("'", "''") + "'"
     return None
 
@@ -175,8 +177,13 @@ class YamlSource:
         return _Layout(column, entries)
 
     # ------------------------------------------------------------------ rendering
-    def render(self, doc: Document) -> str:
-        """The text of ``doc``: the original lines wherever the data did not change."""
+    def render(self, doc: Document, expand_aliases: bool = False) -> str:
+        """The text of ``doc``: the original lines wherever the data did not change.
+
+        With ``expand_aliases`` every ``*alias`` is written out as the value it stood for (used
+        when an edit changed an anchored value: copied as is, the alias would follow the edit).
+        """
+        self.expand = expand_aliases
         tree = _doc_tree(doc)
         layout = self._layout(self.root)
         if layout is None:
@@ -200,7 +207,7 @@ class YamlSource:
             entry = by_key.get(key) if _hashable(key) else None
             if entry is None:
                 out += dump_lines({key: to_plain(sub)}, column, self.indent_sequences)
-            elif same(to_plain(sub), self._old(entry.node)):
+            elif same(to_plain(sub), self._old(entry.node)) and not self._alias_inside(entry.node):
                 out += _shift(self._own(entry.lead, entry.end, layout.column), delta)
             else:
                 out += _shift(self.lines[entry.lead:entry.head], delta)
@@ -233,7 +240,10 @@ class YamlSource:
                 text = _quoted_like(node.style, value) or fresh[0][len(key_text):]
                 patched = line[: node.start_mark.column] + text + line[node.end_mark.column:]
                 return _shift([patched], delta)
-        if isinstance(node, MappingNode) and node.flow_style and node.value and isinstance(value, dict):
+        if _is_alias(node):
+            return fresh
+        if isinstance(node, MappingNode) and node.flow_style and node.value and isinstance(value, dict) \
+                and not self._alias_inside(node):
             return self._flow_mapping(value, entry, old_column, delta) or fresh
         return fresh
 
@@ -280,8 +290,12 @@ class YamlSource:
         out = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
-                for entry in layout.entries[i1:i2]:
-                    out += _shift(self.lines[entry.lead:entry.end], delta)
+                for entry, sub in zip(layout.entries[i1:i2], value[j1:j2]):
+                    if self._alias_inside(entry.node):
+                        out += _shift(self.lines[entry.lead:entry.head], delta)
+                        out += self._item(sub, entry, layout.column, column)
+                    else:
+                        out += _shift(self.lines[entry.lead:entry.end], delta)
             elif tag == "replace" and i2 - i1 == j2 - j1:
                 for entry, sub in zip(layout.entries[i1:i2], value[j1:j2]):
                     out += _shift(self.lines[entry.lead:entry.head], delta)
@@ -298,10 +312,18 @@ class YamlSource:
             return dump_lines([plain], column, self.indent_sequences)
         entry, old_column = found
         delta = column - old_column
-        if same(plain, self._old(item)):
+        if same(plain, self._old(item)) and not self._alias_inside(item):
             return _shift(self.lines[entry.lead:entry.end], delta)
         value = {step.method: step.params} if step.form == "method" else plain
         return _shift(self.lines[entry.lead:entry.head], delta) + self._item(value, entry, old_column, column)
+
+    def _alias_inside(self, node: Node) -> bool:
+        """In ``expand_aliases`` mode: whether ``node`` is or holds an ``*alias``."""
+        if not getattr(self, "expand", False):
+            return False
+        if not hasattr(self, "_with_alias"):
+            self._with_alias = _nodes_holding_aliases(self.root)
+        return id(node) in self._with_alias
 
     def _find_entry(self, item: Node) -> tuple[_Entry, int] | None:
         if not hasattr(self, "_entry_map"):
@@ -331,6 +353,8 @@ class YamlSource:
     def _item(self, value: Any, entry: _Entry, old_column: int, column: int) -> list[str]:
         """A changed sequence item: patched in place when it was a compact block mapping/sequence."""
         node = entry.node
+        if _is_alias(node):
+            return dump_lines([to_plain(value)], column, self.indent_sequences)
         offset = node.start_mark.column - old_column
         kind = _kind(value)
         compact = node.start_mark.line == entry.head and not self.lines[entry.head][old_column + 1:node.start_mark.column].strip()
@@ -359,6 +383,29 @@ def _doc_tree(doc: Document) -> dict[str, Any]:
         else:
             tree[key] = value
     return tree
+
+
+def _is_alias(node: Node) -> bool:
+    return getattr(node, "is_alias", False)
+
+
+def _nodes_holding_aliases(root: Node) -> set[int]:
+    """Ids of the alias nodes and of every node that holds one (walked without recursion)."""
+    found: set[int] = set()
+    stack: list[tuple[Node, tuple[int, ...]]] = [(root, ())]
+    while stack:
+        node, above = stack.pop()
+        if _is_alias(node):
+            found.add(id(node))
+            found.update(above)
+            continue  # its children are the anchored node's
+        here = above + (id(node),)
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append((value, here))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, here) for item in node.value)
+    return found
 
 
 def _kind(value: Any) -> type | None:

@@ -28,6 +28,7 @@ class _MarkedLoader(yaml.SafeLoader):
             node = super().compose_node(parent, index)
             clone = copy.copy(node)
             clone.start_mark, clone.end_mark = event.start_mark, event.end_mark
+            clone.is_alias = True
             return clone
         return super().compose_node(parent, index)
 
@@ -79,8 +80,14 @@ class _FlatDumper(_Dumper):
 _BREAKS = ("\x85", "\u2028", "\u2029", "\r")
 
 
+def _block_unsafe(value: str) -> bool:
+    """Texts a ``|`` block cannot give back exactly once spliced between other lines: only line
+    breaks, or two or more breaks at the end (``|+`` keeps them only at the end of a file)."""
+    return "\n" in value and (not value.strip("\n") or value.endswith("\n\n"))
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if any(ch in value for ch in _BREAKS):
+    if any(ch in value for ch in _BREAKS) or _block_unsafe(value):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value.rstrip("\n") or value.endswith("\n") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
