@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,10 +63,16 @@ def _shift(lines: list[str], delta: int) -> list[str]:
     return list(lines)
 
 
+#: What YAML allows raw in a file (its "printable" set, minus the line breaks handled above);
+#: anything else must be written escaped, which only a fresh double-quoted dump does.
+_YAML_PRINTABLE = re.compile("[\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
+
+
 def _quoted_like(style: str | None, value: Any) -> str | None:
     """``value`` written in the quote style the replaced scalar had (``"mp3"`` stays
     double-quoted when it becomes ``"wav"``); ``None`` when that style does not fit."""
-    if not isinstance(value, str) or any(ch in value for ch in "\n\r\x85\u2028\u2029"):
+    if not isinstance(value, str) or any(ch in value for ch in "\n\r\x85\u2028\u2029") \
+            or not _YAML_PRINTABLE.fullmatch(value):
         return None
     if style == '"':
         return json.dumps(value, ensure_ascii=False)
