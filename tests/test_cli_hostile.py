@@ -48,3 +48,16 @@ def test_convert_refuses_lossy_json_and_writes_nothing(tmp_path, capsys, value):
     src.write_text(f"version: 1.0.0\nsections:\n  main:\n  - set: {{x: {value}}}\n")
     assert cli.main(["convert", str(src), str(out)]) == 2
     assert "JSON cannot hold" in capsys.readouterr().err and not out.exists()
+
+
+def test_convert_creates_files_with_the_umasks_mode(tmp_path):
+    import os
+    import stat
+    src, out = tmp_path / "s.yaml", tmp_path / "s.json"
+    src.write_text("version: 1.0.0\nsections:\n  main:\n  - hangup: {}\n")
+    old = os.umask(0o027)
+    try:
+        assert cli.main(["convert", str(src), str(out)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640

@@ -62,3 +62,14 @@ def test_pasting_an_alias_bomb_changes_nothing_and_says_why(qtbot):
     assert view.paste() == []
     assert session.doc.to_data() == before and session.undo_stack.count() == 0
     assert len(messages) == 1 and "Nothing was pasted" in messages[0] and "line 6" in messages[0]
+
+
+@pytest.mark.parametrize("sidecar", ['{"positions": ' + "[" * 5000 + "]" * 5000 + "}", "{" * 100 + "oops",
+                                     '{"positions": {}, "detached": [' + "[" * 300 + "]" * 300 + "]}"])
+def test_a_hostile_layout_file_does_not_stop_a_valid_script_opening(window, tmp_path, sidecar):
+    from designer.model.layout import sidecar_path
+    path = tmp_path / "ok.yaml"
+    path.write_text("version: 1.0.0\nsections:\n  main:\n  - hangup: {}\n")
+    sidecar_path(path).write_text(sidecar)
+    assert window.files.open_path(path)
+    assert window.session.doc.to_data()["sections"] == {"main": [{"hangup": {}}]}
