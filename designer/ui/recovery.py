@@ -35,7 +35,7 @@ FORMAT_VERSION = 2
 
 
 def default_folder() -> Path:
-    """``<app data>/recovery`` (e.g. ``~/.local/share/SignalWire/SWML Flow Designer/recovery``)."""
+    """``<app data>/recovery`` (e.g. ``~/.local/share/SWML Flow Designer/SWML Flow Designer/recovery``)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base or Path.home() / ".swml-designer") / "recovery"
 
