@@ -290,7 +290,10 @@ def save(doc: Document, path: str | os.PathLike, fmt: str | None = None) -> None
         fmt = detect_format("", path)
     text = dumps(doc, fmt)
     write_text_atomic(path, text)
-    refresh_source(doc, text, fmt or detect_format(text, path))
+    try:
+        refresh_source(doc, text, fmt or detect_format(text, path))
+    except ParseError:
+        doc.source = None  # written, but over a reading limit: the next save writes it out afresh
 
 
 def refresh_source(doc: Document, text: str, fmt: str) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from designer.model.document import Document
 from designer.model.steps import MISSING, Step, StepList, to_plain
+from designer.model.yaml_aliases import is_alias as _is_alias
+from designer.model.yaml_aliases import nodes_holding_aliases as _nodes_holding_aliases
+from designer.model.yaml_quoting import quoted_like as _quoted_like
 from designer.model.yaml_text import content_end, dump_lines, flow_pair
 
 
@@ -61,26 +63,6 @@ def _shift(lines: list[str], delta: int) -> list[str]:
     if delta < 0:
         return [line[min(-delta, len(line) - len(line.lstrip(" "))):] for line in lines]
     return list(lines)
-
-
-#: What YAML allows raw in a file (its "printable" set, minus the line breaks handled above);
-#: anything else must be written escaped, which only a fresh double-quoted dump does.
-_YAML_PRINTABLE = re.compile("[\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
-
-
-def _quoted_like(style: str | None, value: Any) -> str | None:
-    """``value`` written in the quote style the replaced scalar had (``"mp3"`` stays
-    double-quoted when it becomes ``"wav"``); ``None`` when that style does not fit."""
-    if not isinstance(value, str) or any(ch in value for ch in "\n\r\x85\u2028\u2029") \
-            or not _YAML_PRINTABLE.fullmatch(value):
-        return None
-    if style == '"':
-        return json.dumps(value, ensure_ascii=False)
-    if style == "'":
-        if any(not ch.isprintable() for ch in value):  # single quotes cannot escape control characters
-            return None
-        return "'" + value.replace("'", "''") + "'"
-    return None
 
 
 def _is_comment(line: str) -> bool:
@@ -390,29 +372,6 @@ def _doc_tree(doc: Document) -> dict[str, Any]:
         else:
             tree[key] = value
     return tree
-
-
-def _is_alias(node: Node) -> bool:
-    return getattr(node, "is_alias", False)
-
-
-def _nodes_holding_aliases(root: Node) -> set[int]:
-    """Ids of the alias nodes and of every node that holds one (walked without recursion)."""
-    found: set[int] = set()
-    stack: list[tuple[Node, tuple[int, ...]]] = [(root, ())]
-    while stack:
-        node, above = stack.pop()
-        if _is_alias(node):
-            found.add(id(node))
-            found.update(above)
-            continue  # its children are the anchored node's
-        here = above + (id(node),)
-        if isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append((value, here))
-        elif isinstance(node, SequenceNode):
-            stack.extend((item, here) for item in node.value)
-    return found
 
 
 def _kind(value: Any) -> type | None:
