@@ -51,13 +51,17 @@ def check_yaml(text: str, path: str | None = None) -> None:
 
     Syntax errors are left to the real parse (which words them), so this never reports one.
     """
-    loader = _Parser(text)
-    try:
-        _scan(loader, path)
-    except yaml.YAMLError:
-        return  # the composer reports syntax errors in plain words
-    finally:
-        loader.dispose()
+    for parser in dict.fromkeys((_Parser, yaml.SafeLoader)):
+        loader = parser(text)
+        try:
+            _scan(loader, path)
+            return
+        except yaml.YAMLError:
+            # libyaml and PyYAML disagree on a few edge cases: a text libyaml rejects is scanned
+            # again by PyYAML's parser (the one the composer uses), so no limit is skipped.
+            continue
+        finally:
+            loader.dispose()
 
 
 def _scan(loader: Any, path: str | None) -> None:
