@@ -26,13 +26,13 @@ from designer.model.atomic_write import write_text_atomic
 from designer.model.conversion import check_json_exact
 from designer.model.document import Document, NestingRules
 from designer.model.json_scan import scan_json
+from designer.model.json_splice import JsonSource
 from designer.model.limits import MAX_BYTES, too_big_message
-from designer.model.text_guard import check_text
 from designer.model.line_endings import Endings, split_endings
 from designer.model.parse_error import ParseError
-from designer.model.yaml_guard import check_yaml
-from designer.model.json_splice import JsonSource
 from designer.model.schema import load_schema, nesting_paths
+from designer.model.text_guard import check_text
+from designer.model.yaml_guard import check_yaml
 from designer.model.yaml_splice import YamlSource, _Fallback, same
 from designer.model.yaml_text import compose, dump, fast_load, locator
 
