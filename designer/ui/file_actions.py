@@ -213,6 +213,21 @@ class FileActions(QObject):
         """Note how ``path`` looks now (after Open or Save), to notice changes made elsewhere."""
         self._stamp = (Path(path).resolve(), disk_state.stamp(path)) if path is not None else None
 
+    def disk_stamp(self) -> disk_state.DiskStamp | None:
+        """How the current file looked when opened or last saved (``None``: not known)."""
+        stamp = getattr(self, "_stamp", None)
+        if stamp is None or self.session.path is None or stamp[0] != Path(self.session.path).resolve():
+            return None
+        return stamp[1]
+
+    def restore_disk_state(self, path: Path | None, recorded: dict | None) -> None:
+        """After restoring unsaved work: the file is compared with how it looked before the crash."""
+        try:
+            stamp = disk_state.DiskStamp(**recorded) if path is not None and recorded else None
+        except TypeError:
+            stamp = None
+        self._stamp = (Path(path).resolve(), stamp) if stamp is not None else None
+
     def _write(self, path: Path) -> bool:
         stamp = getattr(self, "_stamp", None)
         if stamp is not None and stamp[0] == path.resolve():

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self, session, self.settings, after_open=self.fit_later)
         self.recovery = Recovery(session, _recovery_folder(self.settings), self)
+        self.recovery.disk_stamp = self.files.disk_stamp
         self.window_actions = WindowActions(self)
         self.actions_by_name = self.window_actions.actions
 
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
                 if not doc.positions:
                     doc.set_positions(layout.auto_layout(doc))
                 self.session.replace_document(doc, Path(found.path) if found.path else None)
+                self.files.restore_disk_state(Path(found.path) if found.path else None, found.disk)
                 self.session.undo_stack.resetClean()
                 self.fit_later()
                 return True

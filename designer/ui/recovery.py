@@ -11,12 +11,14 @@ copy is never offered to another window.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
@@ -50,6 +52,9 @@ class Found:
     text: str
     sidecar: dict | None
     saved_at: float
+    #: How the script file looked when that designer opened or last saved it (see ``disk_state``):
+    #: Save after restoring asks if the file changed since, as it would have before the crash.
+    disk: dict | None = None
 
     @property
     def name(self) -> str:
@@ -64,6 +69,8 @@ class Recovery(QObject):
         self.session = session
         self.folder = Path(folder) if folder is not None else default_folder()
         self.file = self.folder / f"{uuid.uuid4().hex}.json"
+        #: Returns the file's :class:`~designer.model.disk_state.DiskStamp` (set by the window).
+        self.disk_stamp: Callable[[], Any] = lambda: None
         self._written: str | None = None
         _LIVE.add(self.file.name)
         self.timer = QTimer(self, interval=INTERVAL_MS)
@@ -93,6 +100,9 @@ class Recovery(QObject):
         record = {"version": FORMAT_VERSION, "path": str(self.session.path) if self.session.path else None,
                   "format": fmt, "text": text, "sidecar": layout.sidecar_data(doc),
                   "owner": {**owner.me(), "instance": self.file.name}}
+        stamp = self.disk_stamp()
+        if stamp is not None:
+            record["disk"] = dataclasses.asdict(stamp)
         content = json.dumps(record, ensure_ascii=False, default=str)
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -136,7 +146,7 @@ class Recovery(QObject):
                 elif now - file.stat().st_mtime < STALE_AFTER_S:
                     continue  # an older designer keeps this one fresh
                 found.append(Found(file, data.get("path"), data.get("format") or "yaml", data["text"],
-                                   data.get("sidecar"), file.stat().st_mtime))
+                                   data.get("sidecar"), file.stat().st_mtime, data.get("disk")))
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 continue
         return sorted(found, key=lambda f: -f.saved_at)

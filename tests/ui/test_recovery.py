@@ -172,3 +172,21 @@ def test_kill_9_seconds_after_an_edit_then_restart_gets_the_edit_back(tmp_path):
     assert second.returncode == 0, err
     assert "say:KILLED-AFTER-EDIT" in out.splitlines()[-1]
     assert "KILLED" not in script.read_text()  # the file itself was never touched
+
+
+def test_after_restoring_save_still_asks_about_a_file_changed_before_the_crash(make_window, tmp_path):
+    script = tmp_path / "flow.yaml"
+    script.write_text("version: 1.0.0\nsections:\n  main:\n  - answer: {}\n")
+    first = make_window()
+    assert first.files.open_path(script)
+    steps = first.session.doc.sections[0].steps
+    first.session.undo_stack.push(SetParamCommand(first.session.doc, steps[0], ("max_duration",), 30))
+    crash(first)
+    script.write_text("version: 1.0.0\nsections:\n  main:\n  - hangup: {}  # a colleague's\n")
+    second = make_window()
+    second.ask_restore = lambda found: "restore"
+    assert second.offer_recovery()
+    asked = []
+    second.files.ask_overwrite_changed = lambda path, change: asked.append(change) or False
+    assert not second.files.save()
+    assert asked == ["changed"] and "a colleague's" in script.read_text()
