@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from designer.model import swml_io
 from designer.model.catalog import load_catalog
-from designer.model.document import MISSING, Step
+from designer.model.document import MISSING, Step, StepList
 from designer.model.validation import frame_data
 from designer.model.yaml_splice import same
 from designer.ui.commands import InsertStepCommand, MoveStepCommand, RemoveStepCommand, SetParamCommand
@@ -90,6 +90,18 @@ def _is_subsequence(needles: list[str], haystack: list[str]) -> bool:
     return all(any(line == hay for hay in it) for line in needles)
 
 
+def _leaf_paths(params, here: tuple = (), depth: int = 3) -> list[tuple]:
+    """Paths of the plain values (texts, numbers...) in a step's params, nested mappings included."""
+    out: list[tuple] = []
+    if isinstance(params, dict) and depth:
+        for key, value in params.items():
+            if isinstance(value, dict):
+                out += _leaf_paths(value, here + (key,), depth - 1)
+            elif isinstance(key, str) and not isinstance(value, (list, StepList)):
+                out.append(here + (key,))
+    return out
+
+
 def _edit(data, doc, stack: UndoStack) -> None:
     steps = list(doc.walk())
     kind = data.draw(st.sampled_from(["set", "reset", "insert", "remove", "move", "undo", "redo"]))
@@ -103,13 +115,15 @@ def _edit(data, doc, stack: UndoStack) -> None:
         step = data.draw(st.sampled_from(steps))
         if step.form != "method" or not isinstance(step.params, dict):
             return
-        keys = [k for k in step.params if not isinstance(step.params[k], (dict, list)) and isinstance(k, str)]
-        if kind == "reset" and keys:
-            stack.push(SetParamCommand(doc, step, (data.draw(st.sampled_from(keys)),), MISSING))
+        leaves = _leaf_paths(step.params)
+        if kind == "reset" and leaves:
+            stack.push(SetParamCommand(doc, step, data.draw(st.sampled_from(leaves)), MISSING))
         elif kind == "set":
-            key = data.draw(st.one_of(st.sampled_from(keys), KEYS) if keys else KEYS)
-            if key not in step.params or not isinstance(step.params[key], (dict, list)):
-                stack.push(SetParamCommand(doc, step, (key,), data.draw(VALUES)))
+            path = data.draw(st.one_of(st.sampled_from(leaves), KEYS.map(lambda k: (k,))) if leaves
+                             else KEYS.map(lambda k: (k,)))
+            if path[0] not in step.params or not isinstance(step.params[path[0]], (dict, list, StepList)) \
+                    or len(path) > 1:
+                stack.push(SetParamCommand(doc, step, path, data.draw(VALUES)))
     elif kind == "insert":
         step = data.draw(st.sampled_from(steps))
         lst = step.parent
