@@ -62,12 +62,9 @@ def _load(path: str, catalog: Any) -> tuple[Any, str, str]:
     """(document, text, format) of the script at ``path``; raises :class:`_Failure`."""
     from designer.model import swml_io
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            text = handle.read()
-    except UnicodeDecodeError:
-        return _fail(path, 1, 1, "the file is not UTF-8 text")
-    except OSError as exc:
-        return _fail(path, 1, 1, f"cannot read the file: {exc.strerror or exc}")
+        text = swml_io.read_text(path)
+    except swml_io.ParseError as exc:
+        return _fail(path, exc.line or 1, exc.column or 1, exc.message)
     try:
         fmt = swml_io.detect_format(text, path)
         doc = swml_io.loads(text, fmt, filename=path, nesting=catalog.nesting)
@@ -170,6 +167,9 @@ def _convert(args: argparse.Namespace, check: bool) -> int:
         swml_io.save(doc, target, fmt)
     except OSError as exc:
         print(f"{args.output}:1:1: error: cannot write the file: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ValueError as exc:  # LossyConversion: the target format cannot hold the script exactly
+        print(f"{args.input}:1:1: error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     return EXIT_OK
 

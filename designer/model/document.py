@@ -78,6 +78,10 @@ class Document:
         self.changed = Event("() once after any mutation or batch of mutations")
         self._batch_depth = 0
         self._batch_dirty = False
+        #: Where a removed param key stood, by (step id, path): setting it again puts it back
+        #: there, so undoing a reset or retyping a cleared field keeps the key order (and the
+        #: saved file unchanged) instead of moving the key last.
+        self._removed_at: dict[tuple[str, tuple], int] = {}
 
     # ----------------------------------------------------------------- construction
     @classmethod
@@ -254,7 +258,11 @@ class Document:
                     nxt = {}
                     container[key] = nxt
                 container = nxt
-            container[path[-1]] = value
+            place = self._removed_at.pop((step.id, tuple(path)), None)
+            if isinstance(container, dict) and path[-1] not in container and place is not None:
+                _insert_at(container, place, path[-1], value)
+            else:
+                container[path[-1]] = value
             for _, child in iter_step_lists(value, ()):
                 child.owner = step
             if isinstance(value, StepList):
@@ -272,6 +280,8 @@ class Document:
             container = lookup(step.params, path[:-1])
             if container is _MISSING or not has_key(container, path[-1]):
                 return
+            if isinstance(container, dict):  # set again (undo, or retyping a cleared field): same place
+                self._removed_at[(step.id, tuple(path))] = list(container).index(path[-1])
             del container[path[-1]]
         self.param_changed.emit(step, path)
         self._changed()
@@ -347,3 +357,11 @@ class Document:
         self.detached_changed.emit()
         self._changed()
         return index
+
+
+def _insert_at(mapping: dict, index: int, key: Any, value: Any) -> None:
+    """Put ``key`` at ``index`` of ``mapping`` in place (other holders see the same dict)."""
+    items = list(mapping.items())
+    items.insert(min(index, len(items)), (key, value))
+    mapping.clear()
+    mapping.update(items)

@@ -17,9 +17,13 @@ import math
 from pathlib import Path
 from typing import Any, Iterator
 
+from designer.model.atomic_write import write_text_atomic
 from designer.model.branches import open_slots
 from designer.model.document import Document, Step, StepList
+from designer.model.json_scan import scan_json
+from designer.model.parse_error import ParseError
 from designer.model.steps import NestingRules
+from designer.model.text_guard import check_text
 
 GRID = 20
 BLOCK_W = 240
@@ -144,19 +148,22 @@ def save_sidecar(doc: Document, script_path: str | Path) -> bool:
     data = sidecar_data(doc)
     if data is None:
         return False
-    sidecar_path(script_path).write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    write_text_atomic(sidecar_path(script_path), json.dumps(data, indent=1, ensure_ascii=False, default=str))
     return True
 
 
 def load_sidecar(doc: Document, script_path: str | Path) -> bool:
     """Restore detached chains and positions; a missing or corrupt sidecar is ignored (``False``)."""
     try:
-        data = json.loads(sidecar_path(script_path).read_text(encoding="utf-8"))
+        text = sidecar_path(script_path).read_text(encoding="utf-8")
+        check_text(text)
+        scan_json(text)  # the same limits as a script: a hostile sidecar must not stop the script opening
+        data = json.loads(text)
         raw_positions = data.get("positions", {})
         detached = data.get("detached", [])
         if not isinstance(raw_positions, dict) or not isinstance(detached, list):
             return False
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError, ParseError):
         return False
     apply_sidecar(doc, raw_positions, detached)
     return True

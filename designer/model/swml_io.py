@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,24 +22,22 @@ from typing import Any, Callable
 
 import yaml
 
+from designer.model.atomic_write import write_text_atomic
+from designer.model.conversion import check_json_exact
 from designer.model.document import Document, NestingRules
+from designer.model.json_scan import scan_json
 from designer.model.json_splice import JsonSource
+from designer.model.limits import MAX_BYTES, too_big_message
+from designer.model.line_endings import Endings, split_endings
+from designer.model.parse_error import ParseError
 from designer.model.schema import load_schema, nesting_paths
+from designer.model.text_guard import check_text
+from designer.model.yaml_guard import check_yaml
 from designer.model.yaml_splice import YamlSource, _Fallback, same
 from designer.model import splice_check, text_positions, yaml_quick
 from designer.model.yaml_text import compose, dump, locator
 
 BOM = "\ufeff"
-
-
-class ParseError(Exception):
-    """A script cannot be read: ``message`` in plain words, 1-based ``line``/``column``, ``path``."""
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None,
-                 path: str | None = None) -> None:
-        self.message, self.line, self.column, self.path = message, line, column, path
-        where = ":".join(str(x) for x in (path, line, column) if x is not None)
-        super().__init__(f"{where}: {message}" if where else message)
 
 
 @dataclass
@@ -55,7 +52,7 @@ class SourceText:
     fmt: str
     data: Any
     bom: bool = False
-    newline: str = "\n"
+    endings: Endings = field(default_factory=Endings)
     yaml: YamlSource | None = field(default=None, repr=False)
     json: JsonSource | None = field(default=None, repr=False)
     json_indent: int | str = 2
@@ -97,6 +94,10 @@ _YAML_WORDS = {
     "did not find expected key": "a line is indented wrongly, or a list item (-) is out of place",
     "found undefined alias": "an alias (*name) refers to an anchor (&name) that does not exist",
     "expected a single document in the stream": "the file holds several documents (---); SWML needs exactly one",
+    "found invalid Unicode character escape code": "a \\u escape in quotes is not a character (a lone \\ud800-\\udfff, perhaps)",
+    "found a tab character that violates indentation": "a tab is used for indentation; YAML needs spaces",
+    "found a tab character where an indentation space is expected": "a tab is used for indentation; YAML needs spaces",
+    "found character that cannot start any token": "a character here cannot start a value (a tab used for indentation, or @ or ` at the start of a text: put the text in quotes)",
 }
 
 
@@ -117,16 +118,15 @@ def loads(text: str, fmt: str | None = None, filename: str | os.PathLike | None 
           nesting: NestingRules | None = None) -> Document:
     """Parse a SWML script safely and return its :class:`Document` with ``source`` attached.
 
-    Raises :class:`ParseError` for a syntax error or when the top level is not a mapping.
+    Raises :class:`ParseError` for a syntax error, when the top level is not a mapping, and for a
+    text over the limits of :mod:`designer.model.limits` (checked before any value is built).
     """
     path = None if filename is None else str(filename)
     fmt = fmt or detect_format(text, filename)
+    check_text(text, path)
     bom = text.startswith(BOM)
-    body = text[1:] if bom else text
-    newline = "\r\n" if "\r\n" in body else "\n"
-    if newline != "\n":
-        body = body.replace("\r\n", "\n")
-    source = SourceText(text, fmt, None, bom, newline, final_newline=body.endswith("\n"))
+    body, endings = split_endings(text[1:] if bom else text)
+    source = SourceText(text, fmt, None, bom, endings, final_newline=body.endswith("\n"))
     if fmt == "json":
         data = _parse_json(body, path)
         match = re.search(r"^([ \t]+)\S", body, re.M)
@@ -151,26 +151,45 @@ def loads(text: str, fmt: str | None = None, filename: str | os.PathLike | None 
 
 
 def _parse_json(text: str, path: str | None) -> Any:
+    scan = scan_json(text, path)
     try:
         return json.loads(text, object_pairs_hook=dict)
     except json.JSONDecodeError as exc:
+        if scan.unclosed is not None and exc.pos >= len(text.rstrip()):
+            char, line, column = scan.unclosed
+            closer = "}" if char == "{" else "]"
+            raise ParseError(f"JSON syntax error: the {char} opened here is never closed: add a {closer} "
+                             f"where it should end", line, column, path) from exc
         raise ParseError(f"JSON syntax error: {_plain_words(_JSON_WORDS, exc.msg)} ({exc.msg})",
                          exc.lineno, exc.colno, path) from exc
-    except RecursionError as exc:
-        raise ParseError("the document is nested too deeply", None, None, path) from exc
+    except (RecursionError, ValueError) as exc:
+        raise ParseError(f"the file cannot be read: {exc}", 1, 1, path) from exc
 
 
 def _parse_yaml(text: str, path: str | None) -> tuple[Any, dict]:
+    check_yaml(text, path)
     try:
         return compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
+        context = exc.context or ""
+        at_end = mark is not None and mark.index >= len(text.rstrip())
+        if exc.context_mark is not None and "flow" in context and at_end:
+            kind = "{" if "mapping" in context else "["
+            mark = exc.context_mark
+            words = f"the {kind} opened here is never closed: add a {'}' if kind == '{' else ']'} where it should end"
+        elif mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+            words = "a tab is used here (for indentation, perhaps); YAML needs spaces"
+        else:
+            words = _plain_words(_YAML_WORDS, problem)
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        raise ParseError(f"YAML syntax error: {_plain_words(_YAML_WORDS, problem)} ({problem})",
-                         line, column, path) from exc
+        detail = f" ({problem})" if words != problem else ""
+        raise ParseError(f"YAML syntax error: {words}{detail}", line, column, path) from exc
     except yaml.YAMLError as exc:
         raise ParseError(f"YAML error: {exc}", None, None, path) from exc
+    except (RecursionError, ValueError, OverflowError) as exc:
+        raise ParseError(f"the file cannot be read: {exc}", 1, 1, path) from exc
 
 
 def _deep_copy(value: Any) -> Any:
@@ -181,19 +200,30 @@ def _deep_copy(value: Any) -> Any:
     return value
 
 
+def read_text(path: str | os.PathLike) -> str:
+    """The text of the file at ``path``, refused before reading when it is over the size limit.
+
+    Raises :class:`ParseError` for a file that is too big, not UTF-8 or cannot be read.
+    """
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            raise ParseError(too_big_message(size), 1, 1, str(path))
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except UnicodeDecodeError as exc:
+        raise ParseError("the file is not UTF-8 text (it may be UTF-16 or binary): save it as UTF-8",
+                         1, 1, str(path)) from exc
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror or exc}", None, None, str(path)) from exc
+
+
 def load(path: str | os.PathLike) -> Document:
     """Read and parse the script at ``path`` (UTF-8; BOM and line endings are kept for saving).
 
     Raises :class:`ParseError` for a file that cannot be read or parsed.
     """
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            text = handle.read()
-    except UnicodeDecodeError as exc:
-        raise ParseError("the file is not UTF-8 text", None, None, str(path)) from exc
-    except OSError as exc:
-        raise ParseError(f"cannot read the file: {exc.strerror or exc}", None, None, str(path)) from exc
-    return loads(text, filename=path)
+    return loads(read_text(path), filename=path)
 
 
 # ---------------------------------------------------------------------- saving
@@ -212,6 +242,11 @@ def dumps(doc: Document, fmt: str | None = None, thorough: bool = False) -> str:
             return _finish(quick, source)
     data = doc.to_data()
     if source is None or source.fmt != fmt:
+        if fmt == "json":
+            check_json_exact(data)
+            if source is not None:
+                sections = source.data.get("sections") if isinstance(source.data, dict) else None
+                check_json_exact({"sections": dict.fromkeys(sections)} if isinstance(sections, dict) else None)
         return _fresh(data, fmt)
     if same(data, source.data):
         return source.text
@@ -224,25 +259,28 @@ def dumps(doc: Document, fmt: str | None = None, thorough: bool = False) -> str:
 
 def _finish(text: str, source: SourceText) -> str:
     """``text`` with the line ends and byte-order mark the script was written with."""
-    if source.newline != "\n":
-        text = text.replace("\n", source.newline)
+    text = source.endings.apply(text)
     return (BOM if source.bom else "") + text
 
 
 def _splice(doc: Document, data: Any, source: SourceText) -> str:
-    try:
-        if source.yaml is not None:
-            source.yaml.proven = None  # re-established below when the whole text reads back
-            yaml_quick.prepare(source.yaml)
-            lines = source.yaml.render_lines(doc)
-            text = "\n".join(lines)
-            root, values = compose(text)  # with marks: the preview locates problems in this parse
-            if root is not None and same(values.get(root), data):
-                text_positions.remember(text, "yaml", root, values)
-                source.yaml.proven = splice_check.whole(lines, root, values)
-                return text
-    except (_Fallback, yaml.YAMLError, RecursionError):
-        pass
+    if source.yaml is not None:
+        source.yaml.proven = None  # re-established below when the whole text reads back
+        yaml_quick.prepare(source.yaml)
+    for expand_aliases in (False, True):  # an edited anchor: write its aliases out, keep the rest
+        try:
+            if source.yaml is not None:
+                lines = source.yaml.render_lines(doc, expand_aliases)
+                text = "\n".join(lines)
+                root, values = compose(text)  # with marks: the preview locates problems in this parse
+                if root is not None and same(values.get(root), data):
+                    text_positions.remember(text, "yaml", root, values)
+                    source.yaml.proven = splice_check.whole(lines, root, values)
+                    return text
+        except (_Fallback, yaml.YAMLError, RecursionError):
+            pass
+        if source.yaml is None or "*" not in source.text:
+            break
     return dump(data, source.yaml.indent_sequences if source.yaml else True)
 
 
@@ -272,18 +310,11 @@ def save(doc: Document, path: str | os.PathLike, fmt: str | None = None) -> None
     if fmt is None and path.suffix.lower() in (".json", ".yaml", ".yml"):
         fmt = detect_format("", path)
     text = dumps(doc, fmt, thorough=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    write_text_atomic(path, text)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    refresh_source(doc, text, fmt or detect_format(text, path))
+        refresh_source(doc, text, fmt or detect_format(text, path))
+    except ParseError:
+        doc.source = None  # written, but over a reading limit: the next save writes it out afresh
 
 
 def refresh_source(doc: Document, text: str, fmt: str) -> None:
@@ -307,12 +338,21 @@ def locate(text: str, fmt: str) -> Callable[[tuple], tuple[int, int] | None]:
     YAML and JSON text; raises :class:`ParseError` if the text does not parse.
     """
     body = text[1:] if text.startswith(BOM) else text
-    body = body.replace("\r\n", "\n")
+    body, _endings = split_endings(body)
     known = text_positions.cached(body, fmt)
     if known is not None:
         return known
     if fmt == "json":
         _parse_json(body, None)  # report JSON errors with JSON's own positions
+        positions = scan_json(body, record=True).positions
+
+        def find(path: tuple) -> tuple[int, int] | None:
+            for end in range(len(path), -1, -1):
+                found = positions.get(tuple(path[:end]))
+                if found is not None:
+                    return found
+            return None
+        return find
     root, values = _parse_yaml(body, None)
     text_positions.remember(body, fmt, root, values)
     return locator(root, values)

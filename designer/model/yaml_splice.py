@@ -21,6 +21,9 @@ from designer.model.change_log import ChangeLog
 from designer.model.document import Document
 from designer.model.splice_check import Proven, may_use, whole
 from designer.model.steps import MISSING, Step, StepList, to_plain
+from designer.model.yaml_aliases import is_alias as _is_alias
+from designer.model.yaml_aliases import nodes_holding_aliases as _nodes_holding_aliases
+from designer.model.yaml_quoting import quoted_like as _quoted_like
 from designer.model.yaml_text import content_end, dump_lines, flow_pair
 
 
@@ -62,18 +65,6 @@ def _shift(lines: list[str], delta: int) -> list[str]:
     if delta < 0:
         return [line[min(-delta, len(line) - len(line.lstrip(" "))):] for line in lines]
     return list(lines)
-
-
-def _quoted_like(style: str | None, value: Any) -> str | None:
-    """``value`` written in the quote style the replaced scalar had (``"mp3"`` stays
-    double-quoted when it becomes ``"wav"``); ``None`` when that style does not fit."""
-    if not isinstance(value, str) or any(ch in value for ch in "\n\r\x85\u2028\u2029"):
-        return None
-    if style == '"':
-        return json.dumps(value, ensure_ascii=False)
-    if style == "'":
-        return "'" + value.replace("'", "''") + "'"
-    return None
 
 
 def _is_comment(line: str) -> bool:
@@ -188,12 +179,19 @@ class YamlSource:
         return _Layout(column, entries)
 
     # ------------------------------------------------------------------ rendering
-    def render(self, doc: Document) -> str:
-        """The text of ``doc``: the original lines wherever the data did not change."""
-        return "\n".join(self.render_lines(doc))
+    def render(self, doc: Document, expand_aliases: bool = False) -> str:
+        """The text of ``doc``: the original lines wherever the data did not change.
 
-    def render_lines(self, doc: Document) -> list[str]:
+        With ``expand_aliases`` every ``*alias`` is written out as the value it stood for (used
+        when an edit changed an anchored value: copied as is, the alias would follow the edit).
+        """
+        return "\n".join(self.render_lines(doc, expand_aliases))
+
+    def render_lines(self, doc: Document, expand_aliases: bool = False) -> list[str]:
         """:meth:`render` as a list of lines (no line ends)."""
+        if expand_aliases != getattr(self, "expand", False):
+            self.forget(set(self.rendered), set(self.rendered_lists))  # made in the other mode
+        self.expand = expand_aliases
         tree = _doc_tree(doc)
         layout = self._layout(self.root)
         if layout is None:
@@ -224,7 +222,8 @@ class YamlSource:
             entry = by_key.get(key) if _hashable(key) else None
             if entry is None:
                 out += dump_lines({key: to_plain(sub)}, column, self.indent_sequences)
-            elif not self._descends(sub, entry) and same(to_plain(sub), self._old(entry.node)):
+            elif not self._descends(sub, entry) and same(to_plain(sub), self._old(entry.node)) \
+                    and not self._alias_inside(entry.node):
                 out += _shift(self._own(entry.lead, entry.end, layout.column), delta)
             else:
                 out += _shift(self.lines[entry.lead:entry.head], delta)
@@ -246,6 +245,10 @@ class YamlSource:
         """Blank lines and loose comments after an entry's content, up to the next entry: a
         changed entry is written anew, but what follows it is not its to drop."""
         start = content_end(entry.node) + 1
+        last = entry.end - 1  # marks can point elsewhere (an *alias is marked at its anchor)
+        while last > entry.head and (not self.lines[last].strip() or _is_comment(self.lines[last])):
+            last -= 1
+        start = max(start, last + 1)
         return _shift(self.lines[start:entry.end], delta) if start < entry.end else []
 
     def _own(self, start: int, end: int, column: int) -> list[str]:
@@ -274,7 +277,10 @@ class YamlSource:
                 text = _quoted_like(node.style, value) or fresh[0][len(key_text):]
                 patched = line[: node.start_mark.column] + text + line[node.end_mark.column:]
                 return _shift([patched], delta)
-        if isinstance(node, MappingNode) and node.flow_style and node.value and isinstance(value, dict):
+        if _is_alias(node):
+            return fresh
+        if isinstance(node, MappingNode) and node.flow_style and node.value and isinstance(value, dict) \
+                and not self._alias_inside(node):
             return self._flow_mapping(value, entry, old_column, delta) or fresh
         return fresh
 
@@ -325,8 +331,12 @@ class YamlSource:
         out = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
-                for entry in layout.entries[i1:i2]:
-                    out += _shift(self.lines[entry.lead:entry.end], delta)
+                for entry, sub in zip(layout.entries[i1:i2], value[j1:j2]):
+                    if self._alias_inside(entry.node):
+                        out += _shift(self.lines[entry.lead:entry.head], delta)
+                        out += self._item(sub, entry, layout.column, column)
+                    else:
+                        out += _shift(self.lines[entry.lead:entry.end], delta)
             elif tag == "replace" and i2 - i1 == j2 - j1:
                 for entry, sub in zip(layout.entries[i1:i2], value[j1:j2]):
                     out += _shift(self.lines[entry.lead:entry.head], delta)
@@ -352,11 +362,19 @@ class YamlSource:
             return dump_lines([plain], column, self.indent_sequences)
         entry, old_column = found
         delta = column - old_column
-        if same(plain, self._old(item)):
+        if same(plain, self._old(item)) and not self._alias_inside(item):
             return _shift(self.lines[entry.lead:entry.end], delta)
         value = {step.method: step.params} if step.form == "method" else plain
         return (_shift(self.lines[entry.lead:entry.head], delta) + self._item(value, entry, old_column, column)
                 + self._trail(entry, delta))
+
+    def _alias_inside(self, node: Node) -> bool:
+        """In ``expand_aliases`` mode: whether ``node`` is or holds an ``*alias``."""
+        if not getattr(self, "expand", False):
+            return False
+        if not hasattr(self, "_with_alias"):
+            self._with_alias = _nodes_holding_aliases(self.root)
+        return id(node) in self._with_alias
 
     def _find_entry(self, item: Node) -> tuple[_Entry, int] | None:
         if not hasattr(self, "_entry_map"):
@@ -386,6 +404,8 @@ class YamlSource:
     def _item(self, value: Any, entry: _Entry, old_column: int, column: int) -> list[str]:
         """A changed sequence item: patched in place when it was a compact block mapping/sequence."""
         node = entry.node
+        if _is_alias(node):
+            return dump_lines([to_plain(value)], column, self.indent_sequences)
         offset = node.start_mark.column - old_column
         kind = _kind(value)
         compact = node.start_mark.line == entry.head and not self.lines[entry.head][old_column + 1:node.start_mark.column].strip()

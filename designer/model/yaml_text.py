@@ -28,6 +28,7 @@ class _MarkedLoader(yaml.SafeLoader):
             node = super().compose_node(parent, index)
             clone = copy.copy(node)
             clone.start_mark, clone.end_mark = event.start_mark, event.end_mark
+            clone.is_alias = True
             return clone
         return super().compose_node(parent, index)
 
@@ -79,8 +80,14 @@ class _FlatDumper(_Dumper):
 _BREAKS = ("\x85", "\u2028", "\u2029", "\r")
 
 
+def _block_unsafe(value: str) -> bool:
+    """Texts a ``|`` block cannot give back exactly once spliced between other lines: only line
+    breaks, or two or more breaks at the end (``|+`` keeps them only at the end of a file)."""
+    return "\n" in value and (not value.strip("\n") or value.endswith("\n\n"))
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if any(ch in value for ch in _BREAKS):
+    if any(ch in value for ch in _BREAKS) or _block_unsafe(value):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value.rstrip("\n") or value.endswith("\n") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
@@ -138,6 +145,19 @@ def locator(root: Node | None, values: dict[Node, Any]) -> Callable[[tuple], tup
             mark = key_node.start_mark  # a block collection starts on the next line: point at its key
         return mark.line + 1, mark.column + 1
 
+    indexes: dict[int, dict[str, list[tuple[Node, Node]]]] = {}
+
+    def index(node: MappingNode) -> dict[str, list[tuple[Node, Node]]]:
+        """The pairs of ``node`` by key text, built once: looking keys up one by one would make
+        placing a problem in every one of many sections quadratic."""
+        found = indexes.get(id(node))
+        if found is None:
+            found = indexes[id(node)] = {}
+            for k, v in node.value:
+                key = values.get(k, k.value if isinstance(k, ScalarNode) else None)
+                found.setdefault(str(key), []).append((k, v))
+        return found
+
     def find(path: tuple) -> tuple[int, int] | None:
         if root is None:
             return None
@@ -145,9 +165,10 @@ def locator(root: Node | None, values: dict[Node, Any]) -> Callable[[tuple], tup
         for part in path:
             child = None
             if isinstance(node, MappingNode):
-                for k, v in node.value:
+                for k, v in reversed(index(node).get(str(part), ())):
                     if key_matches(values.get(k, k.value if isinstance(k, ScalarNode) else None), part):
                         child, key_node = v, k
+                        break
             elif isinstance(node, SequenceNode) and isinstance(part, int) and -len(node.value) <= part < len(node.value):
                 child, key_node = node.value[part], None
             if child is None:

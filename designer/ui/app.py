@@ -114,6 +114,7 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
     apply_theme(app)
 
     from designer.ui import icons, preferences
+    from designer.ui.crash_guard import CrashGuard
     from designer.ui.main_window import MainWindow
     from designer.ui.session import EditSession
 
@@ -143,6 +144,7 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
             window.deleteLater()
             return 1
         return _screenshot(app, window, screenshot)
+    window.crash_guard = CrashGuard(window, window.recovery.write_now, lambda: window.files.interactive).install()
     if not window.offer_recovery() and file:
         window.files.open_path(file)
     app.styleHints().colorSchemeChanged.connect(follow_scheme)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from designer.model import examples, swml_io
+from designer.model import disk_state, examples, swml_io
+from designer.model.atomic_write import write_text_atomic
 from designer.model.document import Document
 from designer.ui import save_dialog
 from designer.ui.session import EditSession
@@ -153,6 +153,7 @@ class FileActions(QObject):
             return False
         self._lay_out(doc, path)
         self.session.replace_document(doc, path.resolve())
+        self.remember_disk_state(path)
         self.add_recent(path)
         self.settings.setValue(LAST_DIR_KEY, str(path.resolve().parent))
         self.after_open()
@@ -161,13 +162,7 @@ class FileActions(QObject):
 
     def read(self, path: Path) -> Document:
         """Parse the script at ``path`` with the session's nesting rules; raises ``ParseError``."""
-        try:
-            with open(path, encoding="utf-8", newline="") as handle:
-                text = handle.read()
-        except UnicodeDecodeError as exc:
-            raise swml_io.ParseError("the file is not UTF-8 text", path=str(path)) from exc
-        except OSError as exc:
-            raise swml_io.ParseError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from exc
+        text = swml_io.read_text(path)
         return swml_io.loads(text, filename=path, nesting=self.session.catalog.nesting)
 
     def _lay_out(self, doc: Document, path: Path | None) -> None:
@@ -193,18 +188,66 @@ class FileActions(QObject):
         self.add_recent(path)
         return True
 
+    def ask_overwrite_changed(self, path: Path, change: str) -> bool:
+        """Whether to save over a file changed (or deleted) since it was opened or saved."""
+        if not self.interactive:
+            return False
+        if change == disk_state.DELETED:
+            text = (f"“{path.name}” was deleted or moved by another program since you opened it.\n\n"
+                    "Save your flow there again?")
+        else:
+            text = (f"“{path.name}” was changed by another program since you opened it.\n\n"
+                    "Replace those changes with your version? (Cancel keeps the file as it is; "
+                    "Save As keeps your version in another file.)")
+        answer = QMessageBox.warning(self.window, "File changed on disk", text,
+                                     QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                                     QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
+
+    def remember_disk_state(self, path: Path | None) -> None:
+        """Note how ``path`` looks now (after Open or Save), to notice changes made elsewhere."""
+        self._stamp = (Path(path).resolve(), disk_state.stamp(path)) if path is not None else None
+
+    def disk_stamp(self) -> disk_state.DiskStamp | None:
+        """How the current file looked when opened or last saved (``None``: not known)."""
+        stamp = getattr(self, "_stamp", None)
+        if stamp is None or self.session.path is None or stamp[0] != Path(self.session.path).resolve():
+            return None
+        return stamp[1]
+
+    def restore_disk_state(self, path: Path | None, recorded: dict | None) -> None:
+        """After restoring unsaved work: the file is compared with how it looked before the crash."""
+        try:
+            stamp = disk_state.DiskStamp(**recorded) if path is not None and recorded else None
+        except TypeError:
+            stamp = None
+        self._stamp = (Path(path).resolve(), stamp) if stamp is not None else None
+
     def _write(self, path: Path) -> bool:
+        stamp = getattr(self, "_stamp", None)
+        if stamp is not None and stamp[0] == path.resolve():
+            change = disk_state.change_since(path, stamp[1])
+            if change is not None and not self.ask_overwrite_changed(path, change):
+                return False
         try:
             swml_io.save(self.session.doc, path)
-            layout.save_sidecar(self.session.doc, path)
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             self.show_message("Cannot save the file",
                               f"“{path.name}” could not be saved: {reason}.\n\n"
                               "Your changes are still here; try another folder with Save As.")
             return False
+        self.remember_disk_state(path)
         self.session.undo_stack.setClean()
         self.settings.setValue(LAST_DIR_KEY, str(path.resolve().parent))
+        try:
+            layout.save_sidecar(self.session.doc, path)
+        except (OSError, ValueError, TypeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.show_message("Block positions not saved",
+                              f"“{path.name}” was saved. Only the file that keeps the block positions, "
+                              f"“{layout.sidecar_path(path).name}”, could not be written: {reason}.\n\n"
+                              "The flow is safe; next time it opens, its blocks are laid out afresh.")
         self.saved.emit(str(path))
         return True
 
@@ -214,10 +257,10 @@ class FileActions(QObject):
         if not path:
             return False
         try:
-            write_atomic(Path(path), swml_io.dumps(self.session.doc, fmt, thorough=True))
-        except OSError as exc:
-            self.show_message("Cannot export", f"“{Path(path).name}” could not be written: "
-                              f"{exc.strerror or exc}.")
+            write_text_atomic(Path(path), swml_io.dumps(self.session.doc, fmt, thorough=True))
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.show_message("Cannot export", f"“{Path(path).name}” could not be written: {reason}.")
             return False
         self.saved.emit(str(path))
         return True
@@ -263,16 +306,3 @@ class FileActions(QObject):
         if self.session.path:
             return str(Path(self.session.path).parent)
         return str(self.settings.value(LAST_DIR_KEY, str(Path.home())))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failure leaves the old file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

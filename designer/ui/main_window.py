@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.recovery = Recovery(session, _recovery_folder(self.settings), self)
         self.remote = RemoteActions(self)  # SignalWire: account, open from it, publish
         self.remote.origin_changed.connect(self._on_path_changed)
+        self.recovery.disk_stamp = self.files.disk_stamp
         self.window_actions = WindowActions(self)
         self.actions_by_name = self.window_actions.actions
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.schema_label)
         self.statusBar().setSizeGripEnabled(False)
+        self.session.message_posted.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
         self.palette_panel.method_activated.connect(self.append_method)
         self.files.saved.connect(self._on_saved)
@@ -165,12 +167,21 @@ class MainWindow(QMainWindow):
                 if not doc.positions:
                     doc.set_positions(layout.auto_layout(doc))
                 self.session.replace_document(doc, Path(found.path) if found.path else None)
+                self.files.restore_disk_state(Path(found.path) if found.path else None, found.disk)
                 self.session.undo_stack.resetClean()
                 self.fit_later()
                 return True
             if answer == "discard":
                 forget(found)
         return False
+
+    def recover(self) -> bool:
+        """File > Recover: offer the unsaved work of designers that stopped without saving."""
+        if not self.recovery.left_behind():
+            self.files.show_message("Recover", "There is no unsaved work to recover: every designer that "
+                                    "stopped had saved or discarded its changes.", error=False)
+            return False
+        return self.files.maybe_save() and self.offer_recovery()
 
     def ask_restore(self, found: Found) -> str:
         """``"restore"``, ``"discard"`` or ``"later"`` (tests replace this)."""

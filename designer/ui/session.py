@@ -28,6 +28,7 @@ class EditSession(QObject):
         selection_changed(list): ids of the selected steps (order of selection).
         field_focus_requested(str, tuple): the problems list asks the inspector to focus a field.
         path_changed(str): the file the document is saved in changed ("" for a new flow).
+        message_posted(str): a view refused something and says why (shown in the status bar).
     """
 
     document_replaced = Signal()
@@ -36,6 +37,7 @@ class EditSession(QObject):
     selection_changed = Signal(list)
     field_focus_requested = Signal(str, tuple)
     path_changed = Signal(str)
+    message_posted = Signal(str)
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)

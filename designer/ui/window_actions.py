@@ -76,6 +76,7 @@ class WindowActions:
                                          lambda n=name: files.new_from_example(n))
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        file_menu.addAction(self.add("recover", "Re&cover Unsaved Work…", w.recover))
         file_menu.addSeparator()
         file_menu.addAction(self.add("save", "&Save", files.save, "mdi6.content-save-outline"))
         file_menu.addAction(self.add("save_as", "Save &As…", files.save_as))

@@ -11,6 +11,8 @@ import copy
 from typing import Any, Iterable
 
 import yaml
+
+from designer.model.text_guard import load_fragment
 from PySide6.QtCore import QPointF
 
 from designer.model.branches import OpenSlot, PendingList, creation
@@ -270,9 +272,11 @@ class CanvasEdits:
 
 def parse_clipboard(text: str, known_methods: Iterable[str] = ()) -> list[Any] | None:
     """Steps from clipboard text: a YAML list of steps, one ``method: {...}`` mapping, or a whole
-    SWML document (its first section). ``None`` when the text is not SWML steps."""
+    SWML document (its first section). ``None`` when the text is not SWML steps.
+
+    Raises ``ParseError`` for text over the limits (an alias bomb would freeze the window)."""
     try:
-        data = yaml.safe_load(text)
+        data = load_fragment(text)
     except yaml.YAMLError:
         return None
     if isinstance(data, dict) and isinstance(data.get("sections"), dict):

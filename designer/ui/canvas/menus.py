@@ -18,6 +18,7 @@ from designer.model import sections
 from designer.model.nested_flows import find_nested_flows
 from designer.model.steps import walk_steps
 from designer.ui.canvas.block_item import BlockItem
+from designer.model.parse_error import ParseError
 from designer.ui.canvas.edits import parse_clipboard
 from designer.ui.canvas.start_item import StartItem
 from designer.ui.commands import GroupCommand, RemoveSectionCommand, RenameSectionCommand, SetParamCommand
@@ -123,7 +124,10 @@ def context_menu(view: "FlowView", scene_pos: QPointF) -> QMenu:
         return menu
     paste = menu.addAction("Paste", view.paste)
     clipboard = QGuiApplication.clipboard().text()
-    paste.setEnabled(bool(parse_clipboard(clipboard, view.session.catalog.methods)))
+    try:
+        paste.setEnabled(bool(parse_clipboard(clipboard, view.session.catalog.methods)))
+    except ParseError:
+        paste.setEnabled(False)
     menu.addSeparator()
     menu.addAction("Auto layout", view.auto_layout)
     menu.addAction("Fit to view", view.fit_to_view)

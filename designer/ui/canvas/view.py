@@ -19,6 +19,7 @@ from designer.ui.canvas import backdrop, menus, navigation
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.edge_scroll import EdgeScroller
+from designer.model.parse_error import ParseError
 from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
 from designer.ui.canvas.scene import FlowScene
 from designer.ui.canvas.start_item import StartItem
@@ -198,7 +199,12 @@ class FlowView(QGraphicsView):
 
     def paste(self) -> list[str]:
         """Paste SWML steps from the clipboard after the selected block, else as unconnected blocks."""
-        items = parse_clipboard(QGuiApplication.clipboard().text(), self.session.catalog.methods)
+        try:
+            items = parse_clipboard(QGuiApplication.clipboard().text(), self.session.catalog.methods)
+        except ParseError as exc:
+            self.session.message_posted.emit(f"Nothing was pasted: at line {exc.line}, column {exc.column} "
+                                             f"of the copied text, {exc.message}")
+            return []
         if not items:
             return []
         anchor = self.session.selected_step()

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import yaml
+
+from designer.model.parse_error import ParseError
+from designer.model.text_guard import load_fragment
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -70,7 +73,11 @@ class YamlEditor(FieldEditor):
         if text == self._shown:
             return
         try:
-            value = yaml.safe_load(text) if text.strip() else MISSING
+            value = load_fragment(text) if text.strip() else MISSING
+        except ParseError as exc:
+            self.error.setText(f"Not used (line {exc.line}): {exc.message}. Nothing was changed.")
+            self.error.show()
+            return
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 1})" if mark is not None else ""
@@ -85,8 +92,8 @@ class YamlEditor(FieldEditor):
     def value(self) -> Any:
         try:
             text = self.text.toPlainText()
-            return yaml.safe_load(text) if text.strip() else MISSING
-        except yaml.YAMLError:
+            return load_fragment(text) if text.strip() else MISSING
+        except (yaml.YAMLError, ParseError):
             return MISSING
 
     def set_value(self, value: Any) -> None:
