@@ -29,6 +29,7 @@ from designer.model.document import Document, Step, StepList
 from designer.model.messages import Describer, Finding, field_label
 from designer.model.problems import ERROR, WARNING, Problem
 from designer.model.schema_fixes import apply_fixes
+from designer.model.validity import ValidityCheck
 
 ROOT_ID = "SWMLObject.json"
 FRAME_ID = "SWMLFrame.json"
@@ -54,6 +55,10 @@ class Validator:
             for method, def_name in catalog.schema.method_defs.items()
         }
         self._frame = Draft202012Validator(_frame_schema(self.raw))
+        # jsonschema only for steps the compiled yes/no check does not call valid: its errors
+        # are needed to describe a problem, and a valid step has none (opening stays fast).
+        self._validity = ValidityCheck(self.raw, ROOT_ID)
+        self._quick: dict[str, Callable[[Any], bool | None]] = {}
         #: step id -> (its findings, the problems built from them or ``None`` after a re-walk);
         #: valid until the change log says the step's own params changed.
         self._cache: dict[str, tuple[list[Finding], list[Problem] | None]] = {}
@@ -131,7 +136,14 @@ class Validator:
         validator = self._method_validators.get(step.method)
         if validator is None:
             return [Finding(WARNING, f"Unknown method '{step.method}': kept as written", (), "method.unknown")]
-        findings = Describer(self.catalog, step.method).describe(validator.iter_errors(data))
+        quick = self._quick.get(step.method)
+        if quick is None:
+            quick = self._quick[step.method] = self._validity.for_ref(
+                f"{ROOT_ID}#/$defs/{self.catalog.schema.method_defs[step.method]}")
+        if quick(data) is True:
+            findings: list[Finding] = []
+        else:
+            findings = Describer(self.catalog, step.method).describe(validator.iter_errors(data))
         return findings + self._extra_checks(step)
 
     def _bare_message(self, name: str) -> str:
