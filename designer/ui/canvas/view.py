@@ -257,6 +257,8 @@ class FlowView(QGraphicsView):
         if self.interaction is not None and self.interaction.mouse_move(event):
             return
         super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.flow_scene.follow_drag()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if self.interaction is not None and self.interaction.mouse_release(event):
