@@ -169,11 +169,9 @@ class ValidityCheck:
             return lambda v: target.check(v)
         if key == "type":
             tests = [_TYPES[t] for t in (value if isinstance(value, list) else [value])]
-            return lambda v: any(test(v) for test in tests)
+            return tests[0] if len(tests) == 1 else lambda v: any(test(v) for test in tests)
         if key == "properties":
-            subs = [(name, self._node(sub)) for name, sub in value.items()]
-            return lambda v: not isinstance(v, dict) or all(
-                n.check(v[name]) for name, n in subs if name in v)
+            return _properties({name: self._node(sub) for name, sub in value.items()})
         if key == "required":
             return lambda v: not isinstance(v, dict) or all(name in v for name in value)
         if key == "unevaluatedProperties":
@@ -185,12 +183,7 @@ class ValidityCheck:
             return lambda v: not isinstance(v, dict) or all(
                 n.check(item) for search, n in pats for k, item in v.items() if search(k))
         if key in ("anyOf", "oneOf", "allOf"):
-            subs = [self._node(sub) for sub in value]
-            if key == "anyOf":
-                return lambda v: any(n.check(v) for n in subs)
-            if key == "allOf":
-                return lambda v: all(n.check(v) for n in subs)
-            return lambda v: sum(1 for n in subs if n.check(v)) == 1
+            return _combined(key, [self._node(sub) for sub in value])
         if key == "not":
             inner = self._node(value)
             return lambda v: not inner.check(v)
@@ -215,12 +208,26 @@ class ValidityCheck:
         inner = self._node(value)
         others = {k: v for k, v in schema.items() if k != "unevaluatedProperties"}
         evaluated = self._keys(others)
+        names = frozenset(others.get("properties") or ()) if isinstance(others.get("properties"), dict) else None
+        if names is not None and not set(others) & {"$ref", "additionalProperties", "patternProperties",
+                                                     "allOf", "oneOf", "anyOf", "$dynamicRef",
+                                                     "dependentSchemas", "if"}:
+            def check_static(v: Any) -> bool:  # only ``properties`` evaluate keys: no walk needed
+                if isinstance(v, dict):
+                    for k, item in v.items():
+                        if k not in names and not inner.check(item):
+                            return False
+                return True
+            return check_static
 
         def check(v: Any) -> bool:
             if not isinstance(v, dict):
                 return True
             done = evaluated(v)
-            return all(inner.check(item) for k, item in v.items() if k not in done)
+            for k, item in v.items():
+                if k not in done and not inner.check(item):
+                    return False
+            return True
         return check
 
     def _additional(self, value: Any, schema: dict) -> Check:
@@ -275,7 +282,54 @@ def _all(checks: list[Check]) -> Check:
         return lambda _v: True
     if len(checks) == 1:
         return checks[0]
-    return lambda v: all(check(v) for check in checks)
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
+
+    def every(v: Any) -> bool:
+        for check in checks:
+            if not check(v):
+                return False
+        return True
+    return every
+
+
+def _properties(table: dict[str, _Node]) -> Check:
+    def check(v: Any) -> bool:
+        if isinstance(v, dict):
+            for name, item in v.items():
+                node = table.get(name)
+                if node is not None and not node.check(item):
+                    return False
+        return True
+    return check
+
+
+def _combined(key: str, subs: list[_Node]) -> Check:
+    if key == "anyOf":
+        def any_of(v: Any) -> bool:
+            for node in subs:
+                if node.check(v):
+                    return True
+            return False
+        return any_of
+    if key == "allOf":
+        def all_of(v: Any) -> bool:
+            for node in subs:
+                if not node.check(v):
+                    return False
+            return True
+        return all_of
+
+    def one_of(v: Any) -> bool:
+        found = 0
+        for node in subs:
+            if node.check(v):
+                found += 1
+                if found > 1:
+                    return False
+        return found == 1
+    return one_of
 
 
 def _bound(key: str, limit: Any) -> Check:
