@@ -88,14 +88,16 @@ def _unsure(_value: Any) -> bool:
 
 class _Node:
     """One compiled schema node: ``check`` (valid?) and ``keys`` (the property keys it evaluates,
-    as jsonschema counts them for ``unevaluatedProperties``). Filled after creation so that
-    recursive schemas (a ``$ref`` back to an ancestor) compile."""
+    as jsonschema counts them for ``unevaluatedProperties``). Both start as stubs that compile
+    the node on first use: a flow reaches a small part of the schema, and compiling all of it
+    up front was a tenth of start-up. Callers look ``check`` up at each call, so a node's
+    functions can be replaced, and recursive schemas (a ``$ref`` to an ancestor) compile."""
 
     __slots__ = ("check", "keys")
 
     def __init__(self) -> None:
         self.check: Check = _unsure
-        self.keys: Keys = _no_keys
+        self.keys: Keys = _unsure_keys
 
 
 def _no_keys(_instance: dict) -> set:
@@ -130,20 +132,32 @@ class ValidityCheck:
             return found
         node = self._nodes[id(schema)] = _Node()
         self._keep.append(schema)
+
+        def check(value: Any) -> bool:
+            self._compile(node, schema)
+            return node.check(value)
+
+        def keys(value: dict) -> set:
+            self._compile(node, schema)
+            return node.keys(value)
+        node.check, node.keys = check, keys
+        return node
+
+    def _compile(self, node: _Node, schema: Any) -> None:
+        node.check, node.keys = _unsure, _unsure_keys  # unless compiled below: jsonschema decides
         if schema is True or schema is False:
-            node.check = (lambda _v: True) if schema else (lambda _v: False)
+            node.check, node.keys = ((lambda _v: True) if schema else (lambda _v: False)), _no_keys
         elif not isinstance(schema, dict) or set(schema) & VALIDATING - SUPPORTED \
                 or ("$id" in schema and schema is not self.root):
-            pass  # stays "unsure": jsonschema decides
+            return
         else:
             try:
                 checks = [self._keyword(key, value, schema) for key, value in schema.items()
                           if key in VALIDATING and key != "format"]
                 keys = self._keys(schema)
             except (Unsure, KeyError, TypeError, AttributeError, re.error):
-                return node  # an unknown type name, a malformed keyword...: jsonschema decides
+                return  # an unknown type name, a malformed keyword...
             node.check, node.keys = _all(checks), keys
-        return node
 
     def _resolve(self, ref: str) -> Any:
         uri, _, fragment = ref.partition("#")

@@ -28,7 +28,7 @@ FILES = sorted(p for p in FIXTURES.glob("*") if p.suffix in (".yaml", ".json"))
 def both(validator):
     """method -> (the compiled check, jsonschema's validator), on the designer's corrected schema."""
     compiled = ValidityCheck(validator.raw, ROOT_ID)
-    return {m: (compiled.for_ref(f"{ROOT_ID}#/$defs/{d}"), validator._method_validators[m])
+    return {m: (compiled.for_ref(f"{ROOT_ID}#/$defs/{d}"), validator.method_validator(m))
             for m, d in validator.catalog.schema.method_defs.items()}
 
 
@@ -147,3 +147,13 @@ def test_the_validator_finds_the_same_problems_with_and_without_the_check(catalo
     quick = problems()
     monkeypatch.setattr(ValidityCheck, "for_ref", lambda self, ref: lambda instance: None)
     assert quick == problems()
+
+
+@pytest.mark.parametrize("frame", [
+    {}, {"sections": {}}, {"sections": {"main": []}}, {"version": "1.0.0", "sections": {"main": []}},
+    {"version": "2", "sections": {"main": []}}, {"sections": {"main": [], "other": []}},
+    {"sections": {"main": [], "other": 3}}, {"sections": [], "extra": 1}, {"sections": {"main": "x"}},
+])
+def test_the_document_frame_gets_jsonschemas_verdict(validator, frame):
+    full = Draft202012Validator(validator._frame_schema)
+    assert validator._frame_quick(frame) == full.is_valid(frame)
