@@ -18,6 +18,7 @@ from designer.ui.canvas import menus, navigation
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
+from designer.ui.canvas.far_view import FarView
 from designer.ui.canvas.scene import FlowScene
 from designer.ui.canvas.start_item import StartItem
 from designer.ui.commands import SetPositionsCommand
@@ -66,6 +67,11 @@ class FlowView(QGraphicsView):
         session.document_changed.connect(self._update_hint)
         session.field_focus_requested.connect(self._on_field_focus)
         session.document_replaced.connect(self._update_hint)
+        self.far = FarView(self)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.far.prepare()  # zoomed far out, blocks and links are drawn in batches
+        super().paintEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Follow light/dark switches: the palette changes, the canvas repaints in the new colours."""
@@ -76,6 +82,7 @@ class FlowView(QGraphicsView):
     def refresh_theme(self) -> None:
         """Re-read the palette now (the window calls this after a light/dark switch)."""
         self.flow_scene.theme.refresh(QGuiApplication.palette())
+        self.far.restyled()
         self.flow_scene.update()
         self.viewport().update()
 
@@ -259,6 +266,7 @@ class FlowView(QGraphicsView):
         super().mouseMoveEvent(event)
         if event.buttons() & Qt.MouseButton.LeftButton:
             self.flow_scene.follow_drag()
+            self.far.restyled()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if self.interaction is not None and self.interaction.mouse_release(event):
@@ -383,6 +391,9 @@ class FlowView(QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
         theme = self.flow_scene.theme
         painter.fillRect(rect, theme.background)
+        if self.far.on:  # no grid that far out; blocks and links are drawn here, batched
+            self.far.draw(painter)
+            return
         step = GRID if self.zoom() >= 0.6 else GRID * 5
         if self.zoom() < 0.2:
             return
