@@ -9,7 +9,8 @@ collections only walk what editing creates.
 
 The price: cyclic garbage among frozen objects (a replaced document, a deleted block) is not
 collected until unfrozen. After the document is replaced, :class:`HeapKeeper` therefore
-unfreezes, collects once and freezes again a little later, off the path of the open itself.
+unfreezes, collects once and freezes again when no edit came for a few seconds, so that one
+full collection lands neither in the open nor in a burst of edits.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Iterator
 
 from PySide6.QtCore import QObject, QTimer
 
-#: How long after a document was replaced the old one is collected (one full collection).
+#: How long without edits after a document was replaced until the old one is collected.
 TIDY_DELAY_MS = 3000
 
 
@@ -47,7 +48,7 @@ def tidy() -> None:
 
 class HeapKeeper(QObject):
     """Schedules :func:`tidy` after the session's document was replaced, when something is
-    frozen (the old document may be frozen garbage)."""
+    frozen (the old document may be frozen garbage); each edit postpones it."""
 
     def __init__(self, session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,10 +57,15 @@ class HeapKeeper(QObject):
         self._timer.setInterval(TIDY_DELAY_MS)
         self._timer.timeout.connect(self._tidy)
         session.document_replaced.connect(self._on_replaced)
+        session.document_changed.connect(self._on_edited)
 
     def _on_replaced(self, *_args) -> None:
         if gc.get_freeze_count():
             self._timer.start()
+
+    def _on_edited(self) -> None:
+        if self._timer.isActive():
+            self._timer.start()  # not in the middle of someone's edits
 
     def _tidy(self) -> None:
         tidy()
