@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from designer.model.layout import BLOCK_W
 
@@ -63,6 +63,11 @@ class FarView(QObject):
             self.on = on
             self._items_checked = False
             self._batch = None
+            # Nearer in, the background is only the grid: cached, so a repaint of the same
+            # view (an edit, a selection) and scrolling (the new strip only) do not redraw
+            # it. Far out it holds the blocks, which change with every edit: not cached.
+            self.view.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone if on
+                                   else QGraphicsView.CacheModeFlag.CacheBackground)
             if not on:
                 self._flag(False)
         if on and not self._items_checked:

@@ -8,13 +8,13 @@ through to Qt's rubber band. All edits go through :class:`~designer.ui.canvas.ed
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
+from PySide6.QtGui import (QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
                            QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer.model import layout
 from designer.model.layout import GRID, V_GAP
-from designer.ui.canvas import menus, navigation
+from designer.ui.canvas import grid, menus, navigation
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
@@ -56,6 +56,7 @@ class FlowView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # the grid (see FarView)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -83,6 +84,7 @@ class FlowView(QGraphicsView):
         """Re-read the palette now (the window calls this after a light/dark switch)."""
         self.flow_scene.theme.refresh(QGuiApplication.palette())
         self.far.restyled()
+        self.resetCachedContent()
         self.flow_scene.update()
         self.viewport().update()
 
@@ -393,17 +395,5 @@ class FlowView(QGraphicsView):
         painter.fillRect(rect, theme.background)
         if self.far.on:  # no grid that far out; blocks and links are drawn here, batched
             self.far.draw(painter)
-            return
-        step = GRID if self.zoom() >= 0.6 else GRID * 5
-        if self.zoom() < 0.2:
-            return
-        left = int(rect.left()) - int(rect.left()) % step
-        top = int(rect.top()) - int(rect.top()) % step
-        points = [QPointF(x, y) for x in range(left, int(rect.right()) + 1, step)
-                  for y in range(top, int(rect.bottom()) + 1, step)]
-        pen = painter.pen()
-        pen.setColor(QColor(theme.grid))
-        pen.setWidthF(2.0 / max(self.zoom(), 0.01) if self.zoom() < 1 else 2.0)
-        pen.setCosmetic(self.zoom() >= 1)
-        painter.setPen(pen)
-        painter.drawPoints(points)
+        else:
+            grid.draw(painter, rect, self.zoom(), theme.grid)
