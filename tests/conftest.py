@@ -1,11 +1,14 @@
 """Shared test set-up: Qt runs headless, and fixtures find the example scripts."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The catalog's disk cache (designer.model.catalog_cache) goes to a folder of this run.
+os.environ.setdefault("SWML_DESIGNER_CACHE", tempfile.mkdtemp(prefix="swml-designer-cache-"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: The official calling schema, present beside the project in development and CI (not shipped).

@@ -15,7 +15,7 @@ from typing import Any
 
 from designer.model.document import MISSING, ParamPath
 from designer.model import hints
-from designer.model.schema import Schema, load_schema, nesting_paths
+from designer.model.schema import Schema, bundled_schema_text, load_schema, nesting_paths
 from designer.model.units import unit_from_description
 
 VAR_DEF = "SWMLVar"
@@ -122,7 +122,17 @@ class Catalog:
 
 @lru_cache(maxsize=4)
 def _cached_catalog(path: str | None) -> Catalog:
-    return Catalog(load_schema(path))
+    # Built once per run, and kept on disk between runs (start-up): see catalog_cache.
+    from designer.model import catalog_cache
+
+    return catalog_cache.cached(_schema_text(path), lambda: Catalog(load_schema(path)), Catalog)
+
+
+def _schema_text(path: str | None) -> str | None:
+    try:
+        return bundled_schema_text() if path is None else Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # load_schema reports it
 
 
 def load_catalog(schema_path: str | Path | None = None) -> Catalog:

@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any, Iterable, Sequence
-
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from designer.model.titles import block_title
 from designer.model.catalog import Catalog, FieldSpec
 from designer.model.steps import MISSING
 from designer.model.schema_fixes import HTTP_URL_PATTERN, PLAY_URL_DEF, VAR_DEF
+
+if TYPE_CHECKING:  # jsonschema is imported only when a step is invalid (start-up stays light)
+    from jsonschema.exceptions import ValidationError
 
 VARIABLE = "a ${variable}"
 _TYPE_WORDS = {

@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from designer.model import flow_checks, step_checks
 from designer.model.catalog import Catalog, load_catalog
@@ -31,6 +29,7 @@ from designer.model.messages import Describer, Finding, field_label
 from designer.model.path_run import PathChecker
 from designer.model.problems import ERROR, WARNING, Problem
 from designer.model.schema_fixes import apply_fixes
+from designer.model.validity import ValidityCheck
 
 ROOT_ID = "SWMLObject.json"
 FRAME_ID = "SWMLFrame.json"
@@ -50,12 +49,14 @@ class Validator:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.raw = apply_fixes(catalog.schema.raw)
-        registry = Registry().with_resource(ROOT_ID, Resource.from_contents(self.raw))
-        self._method_validators: dict[str, Draft202012Validator] = {
-            method: Draft202012Validator({"$ref": f"{ROOT_ID}#/$defs/{def_name}"}, registry=registry)
-            for method, def_name in catalog.schema.method_defs.items()
-        }
-        self._frame = Draft202012Validator(_frame_schema(self.raw))
+        # jsonschema only for what the compiled yes/no check does not call valid: its errors
+        # are needed to describe a problem, and a valid step has none. So opening stays fast,
+        # and jsonschema is not even imported until something is invalid (start-up).
+        self._validity = ValidityCheck(self.raw, ROOT_ID)
+        self._quick: dict[str, Callable[[Any], bool | None]] = {}
+        self._jsonschema: dict[str, Any] = {}
+        self._frame_schema = _frame_schema(self.raw)
+        self._frame_quick = ValidityCheck(self._frame_schema, FRAME_ID).for_ref(FRAME_ID)
         #: step id -> (its findings, the problems built from them or ``None`` after a re-walk,
         #: a token naming this check); valid until the change log says the step's params changed.
         self._cache: dict[str, tuple[list[Finding], list[Problem] | None, str]] = {}
@@ -71,6 +72,30 @@ class Validator:
         #: Ids of steps no call reaches, from the last :meth:`validate` (the canvas greys them).
         self.unreachable: frozenset[str] = frozenset()
         self._serial = 0  # numbers each (re)check of a step: the path checks' content key
+
+    # ----------------------------------------------------------------- jsonschema, when needed
+    def method_validator(self, method: str) -> Any:
+        """jsonschema's validator for one method's step (built on first use)."""
+        found = self._jsonschema.get(method)
+        if found is None:
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+
+            registry = self._jsonschema.get("") or Registry().with_resource(
+                ROOT_ID, Resource.from_contents(self.raw))
+            self._jsonschema[""] = registry
+            found = self._jsonschema[method] = Draft202012Validator(
+                {"$ref": f"{ROOT_ID}#/$defs/{self.catalog.schema.method_defs[method]}"}, registry=registry)
+        return found
+
+    def _frame_errors(self, data: Any) -> Iterator[Any]:
+        if self._frame_quick(data) is True:
+            return iter(())
+        if "frame" not in self._jsonschema:
+            from jsonschema import Draft202012Validator
+
+            self._jsonschema["frame"] = Draft202012Validator(self._frame_schema)
+        return self._jsonschema["frame"].iter_errors(data)
 
     # ----------------------------------------------------------------- public
     def validate(self, doc: Document, text: str | None = None, fmt: str | None = None) -> list[Problem]:
@@ -143,10 +168,17 @@ class Validator:
             return [Finding(ERROR, self._bare_message(step.method), (), "step.bare")]
         if step.form == "raw":
             return [Finding(ERROR, _raw_message(step.params), (), "step.raw")]
-        validator = self._method_validators.get(step.method)
-        if validator is None:
+        if step.method not in self.catalog.schema.method_defs:
             return [Finding(WARNING, f"Unknown method '{step.method}': kept as written", (), "method.unknown")]
-        findings = Describer(self.catalog, step.method).describe(validator.iter_errors(data))
+        quick = self._quick.get(step.method)
+        if quick is None:
+            quick = self._quick[step.method] = self._validity.for_ref(
+                f"{ROOT_ID}#/$defs/{self.catalog.schema.method_defs[step.method]}")
+        if quick(data) is True:
+            findings: list[Finding] = []
+        else:
+            errors = self.method_validator(step.method).iter_errors(data)
+            findings = Describer(self.catalog, step.method).describe(errors)
         taken = {f.field for f in findings}
         semantic = [f for f in step_checks.check(step, lambda m, p: field_label(self.catalog, m, p),
                                                  self._syntax_error) if f.field not in taken]
@@ -185,7 +217,7 @@ class Validator:
             else:
                 data[key] = value
         out: list[Problem] = []
-        for error in self._frame.iter_errors(data):
+        for error in self._frame_errors(data):
             path = tuple(error.absolute_path)
             out.extend(_frame_problem(error, path))
         return out

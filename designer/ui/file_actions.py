@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from designer.model import disk_state, examples, swml_io
 from designer.model.atomic_write import write_text_atomic
 from designer.model.document import Document
-from designer.ui import save_dialog
+from designer.ui import heap, save_dialog
 from designer.ui.session import EditSession
 
 from designer.model import layout
@@ -56,6 +56,7 @@ class FileActions(QObject):
         #: ``False`` in ``--screenshot`` mode: messages go to stderr and nothing is asked.
         self.interactive = True
         self.last_message: tuple[str, str] | None = None
+        self.heap = heap.HeapKeeper(session, self)
 
     # ----------------------------------------------------------------- questions (monkeypatchable)
     def ask_unsaved(self) -> str:
@@ -142,6 +143,10 @@ class FileActions(QObject):
         if ask and not self.maybe_save():
             return False
         path = Path(path)
+        with heap.building():  # no collector passes over the half-built flow (see designer.ui.heap)
+            return self._open_path(path)
+
+    def _open_path(self, path: Path) -> bool:
         try:
             doc = self.read(path)
         except swml_io.ParseError as exc:

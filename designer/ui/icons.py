@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
+from designer.ui import glyphs
+
 FALLBACK = "mdi6.puzzle-outline"
 _cache: dict[tuple[str, str], QIcon] = {}
 
@@ -41,11 +43,13 @@ def icon(name: str, color: str | QColor | None = None) -> QIcon:
 
 
 def _make(name: str, tint: QColor) -> QIcon | None:
+    disabled = QColor(tint)
+    disabled.setAlphaF(0.4)
+    if glyphs.handles(name):  # mdi6, drawn without importing qtawesome (see designer.ui.glyphs)
+        return glyphs.icon(name, tint, disabled)
     try:
         import qtawesome as qta
 
-        disabled = QColor(tint)
-        disabled.setAlphaF(0.4)
         return qta.icon(name, color=tint, color_disabled=disabled)
     except Exception:  # unknown name, font not loadable: fall back, never crash
         return None

@@ -7,6 +7,8 @@ pending render so nobody ever reads a stale text) and re-marks lines on ``proble
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPainter, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPlainTextEdit
 from designer.model import swml_io
 from designer.model.splice_check import common_prefix, common_suffix
 from designer.model.problems import Problem
-from designer.ui.highlighter import SwmlHighlighter
+from designer.ui.highlighter import LAZY_LINES, SwmlHighlighter
 from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, icon
 from designer.ui.session import EditSession
 
@@ -62,6 +64,14 @@ class CodeView(QPlainTextEdit):
         self.blockCountChanged.connect(self._update_margin)
         self.updateRequest.connect(self._on_update_request)
         self._update_margin()
+        #: Called before a change of more than ``LAZY_LINES`` lines (the highlighter's hook).
+        self.before_big_change: Callable[[], None] | None = None
+
+    def visible_lines(self) -> tuple[int, int]:
+        """The first and last block numbers on screen."""
+        first = self.firstVisibleBlock().blockNumber()
+        rows = self.viewport().height() // max(1, self.fontMetrics().lineSpacing()) + 1
+        return max(0, first), first + rows
 
     def gutter_width(self) -> int:
         digits = max(3, len(str(self.blockCount())))
@@ -91,6 +101,8 @@ class CodeView(QPlainTextEdit):
         start = _utf16_len(old[:head])
         end = start + _utf16_len(old[head:old_end])
         middle = new[head:new_end]
+        if self.before_big_change is not None and middle.count("\n") > LAZY_LINES:
+            self.before_big_change()
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         cursor.setPosition(start)
@@ -209,7 +221,10 @@ class PreviewPanel(QWidget):
         bar.addWidget(self.copy_button)
 
         self.editor = CodeView(self)
-        self.highlighter = SwmlHighlighter(self.editor.document(), self.fmt, is_dark(self))
+        self.highlighter = SwmlHighlighter(self.editor.document(), self.fmt, is_dark(self),
+                                           visible=self.editor.visible_lines)
+        self.editor.before_big_change = self.highlighter.colour_lazily
+        self.editor.verticalScrollBar().valueChanged.connect(self.highlighter.show_visible)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -39,5 +39,6 @@ def _tidy_qt_between_tests(qapp):
     for widget in QApplication.topLevelWidgets():
         widget.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.unfreeze()  # opening a file freezes the heap (designer.ui.heap): free this test's objects too
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

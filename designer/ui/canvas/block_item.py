@@ -60,9 +60,10 @@ class BlockItem(QGraphicsItem):
         self.theme = theme
         self._height = block_height(look.rows)
         self._bounds = QRectF(-MARGIN, -MARGIN, BLOCK_W + 2 * MARGIN, self._height + 2 * MARGIN)
+        # No itemChange override: one in Python costs ten calls into Python per block while a
+        # flow is built; the scene moves edges after a drag step itself (FlowScene.follow_drag).
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setAcceptHoverEvents(False)
         self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self.setZValue(1)
@@ -126,11 +127,6 @@ class BlockItem(QGraphicsItem):
         path = QPainterPath()
         path.addRoundedRect(self.card_rect(), RADIUS, RADIUS)
         return path
-
-    def itemChange(self, change, value):  # noqa: N802 - Qt's name
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene() is not None:
-            self.scene().item_moved(self)
-        return super().itemChange(change, value)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         t, look, rect = self.theme, self.look, self.card_rect()

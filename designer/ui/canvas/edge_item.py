@@ -26,7 +26,7 @@ class EdgeItem(QGraphicsItem):
         self.detached = False
         self.highlighted = False
         self._path = QPainterPath()
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = QPainterPath()
         self._bounds = QRectF()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
@@ -41,10 +41,11 @@ class EdgeItem(QGraphicsItem):
         block rectangles (and ``others`` near it) when a plain curve would run behind them."""
         self.prepareGeometryChange()
         self._path = route(p1, p2, self.source[0] == "branch", source, target, others)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(14)
-        self._shape = stroker.createStroke(self._path)
-        self._bounds = self._shape.boundingRect().adjusted(-6, -6, 6, 6)
+        # The hit shape is stroked when first asked for (hit tests touch few edges; stroking
+        # every edge was a tenth of building a big scene). The bounds hold the widest stroke:
+        # half its width (7) times sqrt(2) at a square cap's corner, plus the old margin.
+        self._shape = None
+        self._bounds = self._path.boundingRect().adjusted(-16, -16, 16, 16)
 
     def end_point(self) -> QPointF:
         return self._path.pointAtPercent(1.0)
@@ -61,6 +62,10 @@ class EdgeItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(14)
+            self._shape = stroker.createStroke(self._path)
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

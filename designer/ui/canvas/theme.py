@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 
+from designer.ui import glyphs
+
+FALLBACK_ICON = "mdi6.puzzle-outline"
+
 #: Accent per palette group (hue families chosen to stay readable on light and dark cards).
 GROUP_ACCENTS = {
     "Recording": "#d6409f",  # not the error red: a record block must not look like a mistake
@@ -79,6 +83,11 @@ class Theme:
         garbage-collector passes (a crash inside ``QPainter::drawPixmap``); painting the glyph
         with our own painter has no such intermediate object.
         """
+        if glyphs.handles(name):  # mdi6, drawn without importing qtawesome (see designer.ui.glyphs)
+            glyph = glyphs.char(name) or glyphs.char(FALLBACK_ICON)
+            if glyph is not None:
+                glyphs.paint(painter, glyph, color, rect.toRect())
+                return
         key = (name, color.rgba())
         icon = self._icons.get(key)
         if icon is None:
@@ -87,18 +96,16 @@ class Theme:
             try:
                 icon = qtawesome.icon(name, color=color)
             except Exception:  # an icon name this qtawesome does not know
-                icon = qtawesome.icon("mdi6.puzzle-outline", color=color)
+                icon = qtawesome.icon(FALLBACK_ICON, color=color)
             self._icons[key] = icon
         icon.paint(painter, rect.toRect())
 
 
 def load_icon_fonts() -> None:
-    """Load qtawesome's icon fonts now, outside any paint event.
+    """Load the icon font now, outside any paint event.
 
-    qtawesome loads its fonts on the first icon asked for. When that first request came from a
+    qtawesome loaded its fonts on the first icon asked for. When that first request came from a
     block's ``paint()``, the process crashed a little later inside ``QPainter`` (reproduced in
-    the test suite; loading the fonts beforehand removes it), so scenes load them up front.
+    the test suite; loading the fonts beforehand removed it), so scenes load the font up front.
     """
-    import qtawesome
-
-    qtawesome.icon("mdi6.play-circle")
+    glyphs.load()

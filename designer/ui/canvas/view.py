@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from designer.model import layout
 from designer.model.layout import GRID, V_GAP
 from designer.ui.accessibility import CanvasNarrator
-from designer.ui.canvas import backdrop, menus, navigation
+from designer.ui.canvas import backdrop, grid, menus, navigation
 from designer.ui.canvas.block_item import BlockItem
 from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.edge_scroll import EdgeScroller
 from designer.model.parse_error import ParseError
 from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
+from designer.ui.canvas.far_view import FarView
 from designer.ui.canvas.scene import FlowScene
 from designer.ui.canvas.start_item import StartItem
 from designer.ui.commands import SetPositionsCommand
@@ -62,6 +63,7 @@ class FlowView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)  # the grid (see FarView)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -76,6 +78,11 @@ class FlowView(QGraphicsView):
         session.document_changed.connect(self._update_hint)
         session.field_focus_requested.connect(self._on_field_focus)
         session.document_replaced.connect(self._update_hint)
+        self.far = FarView(self)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.far.prepare()  # zoomed far out, blocks and links are drawn in batches
+        super().paintEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Follow light/dark switches: the palette changes, the canvas repaints in the new colours."""
@@ -86,6 +93,8 @@ class FlowView(QGraphicsView):
     def refresh_theme(self) -> None:
         """Re-read the palette now (the window calls this after a light/dark switch)."""
         self.flow_scene.theme.refresh(QGuiApplication.palette())
+        self.far.restyled()
+        self.resetCachedContent()
         self.flow_scene.update()
         self.viewport().update()
 
@@ -283,6 +292,9 @@ class FlowView(QGraphicsView):
         if self.interaction is not None and self.interaction.mouse_move(event):
             return
         super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.flow_scene.follow_drag()
+            self.far.restyled()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if self.interaction is not None and self.interaction.mouse_release(event):
@@ -402,4 +414,9 @@ class FlowView(QGraphicsView):
             backdrop.paint_empty_hint(self, painter, self.empty_hint)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
-        backdrop.paint_grid(painter, rect, self.flow_scene.theme, self.zoom())
+        theme = self.flow_scene.theme
+        painter.fillRect(rect, theme.background)
+        if self.far.on:  # no grid that far out; blocks and links are drawn here, batched
+            self.far.draw(painter)
+        else:
+            grid.draw(painter, rect, self.zoom(), theme.grid)

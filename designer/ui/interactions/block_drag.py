@@ -84,4 +84,5 @@ class BlockDragInteraction(Interaction):
     def cancel(self) -> None:
         for item in self.items:
             item.setPos(QPointF(*self.start[self._key(item)]))
+            self.scene.item_moved(item)
         super().cancel()

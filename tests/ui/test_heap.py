@@ -1,0 +1,31 @@
+"""Opening pauses the garbage collector and freezes the opened flow; a replaced flow is still freed."""
+
+import gc
+import weakref
+
+from designer.ui import heap
+
+from tests.ui.test_files import IVR, copy_fixture, window  # noqa: F401 - the window fixture
+
+
+def test_building_pauses_the_collector_and_freezes_what_survived():
+    gc.unfreeze()
+    assert gc.isenabled()
+    with heap.building():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    gc.unfreeze()
+
+
+def test_a_replaced_document_is_freed_by_the_tidy_after_opening_another(window, tmp_path):
+    gc.unfreeze()
+    first = copy_fixture(tmp_path, IVR, "a.yaml")
+    second = copy_fixture(tmp_path, IVR, "b.yaml")
+    assert window.files.open_path(first, ask=False)
+    old = weakref.ref(window.session.doc)
+    window.session.doc.test_cycle = window.session.doc  # only the collector can free it now
+    assert window.files.open_path(second, ask=False)
+    assert window.files.heap._timer.isActive()  # the old flow may be frozen garbage: tidy later
+    heap.tidy()
+    assert old() is None
+    gc.unfreeze()
