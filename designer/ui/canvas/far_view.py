@@ -18,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+from shiboken6 import isValid
 
 from designer.model.layout import BLOCK_W
 
@@ -52,7 +53,7 @@ class FarView(QObject):
     def restyled(self) -> None:
         """What the items show changed (selection, colours, a drag step): rebuild and repaint."""
         self._batch = None
-        if self.on:
+        if self.on and isValid(self.view):  # not while the view is being torn down
             self.view.viewport().update()
 
     # ----------------------------------------------------------------- before each paint
