@@ -23,7 +23,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
 
+import platformdirs
+
 from designer.model.steps import MISSING
+
+#: The folder name under the platform's per-user folders.
+APP_DIR_NAME = "swml-flow-designer"
 
 #: Modules whose code decides what the catalog holds.
 _SHAPING = ("catalog.py", "hints.py", "schema.py", "schema_fixes.py", "catalog_cache.py")
@@ -34,13 +39,7 @@ def cache_folder() -> Path:
     """``$SWML_DESIGNER_CACHE``, else the platform's per-user cache folder."""
     if os.environ.get(_FOLDER_ENV):
         return Path(os.environ[_FOLDER_ENV])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "swml-flow-designer"
+    return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
 
 
 def _key(schema_text: str) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
+import platformdirs
+
+from designer.model.catalog_cache import APP_DIR_NAME
 from designer.remote.space import Account, space_name
 
 ENV_FILE = "SWML_DESIGNER_ACCOUNTS"
@@ -22,13 +24,7 @@ def default_path() -> Path:
     """``$SWML_DESIGNER_ACCOUNTS``, else the user's configuration folder."""
     if os.environ.get(ENV_FILE):
         return Path(os.environ[ENV_FILE])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "swml-flow-designer" / FILE_NAME
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)) / FILE_NAME
 
 
 class AccountBook:
