@@ -203,14 +203,16 @@ def test_ai_timing_fields_are_in_milliseconds_and_folded(session, inspector):
 
 
 def test_ai_hints_and_pronounce(session, inspector):
-    step = add(session, "ai", {"prompt": {"text": "Hi"}, "pronounce": [{"replace": "SWML", "with": "swimmel"}]})
+    step = add(session, "ai", {"prompt": {"text": "Hi"},
+                               "pronounce": [{"replace": "SWML", "with": "swimmel", "ignore_case": False}]})
     session.select([step.id])
     pronounce = editor(inspector, "pronounce")
-    assert pronounce.cards[0][2].text() == "1. SWML"
-    pronounce.add_card()
-    card = pronounce.cards[1][1]
-    type_into(card.editors["replace"].line, "IVR")
-    assert main(session)[0]["ai"]["pronounce"] == [{"replace": "SWML", "with": "swimmel"}, {"replace": "IVR"}]
+    assert [(r.name.text(), r.text.text()) for r in pronounce.rows] == [("SWML", "swimmel")]
+    pronounce.add_button.click()
+    type_into(pronounce.rows[1].name, "IVR")
+    type_into(pronounce.rows[1].text, "eye vee are")
+    assert main(session)[0]["ai"]["pronounce"] == [{"replace": "SWML", "with": "swimmel", "ignore_case": False},
+                                                   {"replace": "IVR", "with": "eye vee are"}]
     hints = editor(inspector, "hints")
     hints.entry.setText("Ridgeline")
     hints.entry.returnPressed.emit()

@@ -50,6 +50,9 @@ def _fitted() -> dict[str, Factory]:
         "name_value": lambda spec, ctx: name_value.NameValueEditor(spec),
         "name_value_list": lambda spec, ctx: name_value.NameValueEditor(spec, typed=False, as_list=True),
         "tags": lambda spec, ctx: tags.TagsEditor(spec),
+        "pronounce": lambda spec, ctx: name_value.NameValueEditor(
+            spec, typed=False, as_list=True, name_word="Word", value_word="Say it as",
+            keys=("replace", "with")),
         "multiline": lambda spec, ctx: text_block.TextBlockEditor(spec),
         "json_body": lambda spec, ctx: text_block.JsonEditor(spec),
         "records": lambda spec, ctx: records.RecordsEditor(spec, ctx),
