@@ -217,3 +217,20 @@ def test_ai_hints_and_pronounce(session, inspector):
     hints.entry.setText("Ridgeline")
     hints.entry.returnPressed.emit()
     assert main(session)[0]["ai"]["hints"] == ["Ridgeline"]
+
+
+def test_a_full_ai_agent_panel_stays_short_with_the_prompt_open(session, inspector):
+    """The generated ai panel was about 5,800 px tall with the prompt folded away."""
+    from pathlib import Path
+    from designer.model import swml_io
+    example = Path("/work/shared/swml/examples/107_de-bartender.yaml")
+    if not example.exists():
+        import pytest
+        pytest.skip("the example scripts are not beside the project")
+    session.replace_document(swml_io.load(example))
+    step = next(s for s in session.doc.walk() if s.method == "ai")
+    session.select([step.id])
+    form = inspector.form
+    assert form.sections[0].header.text() == "Prompt" and form.sections[0].body.isVisible()
+    assert form.sizeHint().height() < 1600
+    assert inspector.scroll.horizontalScrollBar().maximum() == 0
