@@ -234,3 +234,18 @@ def test_a_full_ai_agent_panel_stays_short_with_the_prompt_open(session, inspect
     assert form.sections[0].header.text() == "Prompt" and form.sections[0].body.isVisible()
     assert form.sizeHint().height() < 1600
     assert inspector.scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_a_destination_has_its_own_settings_under_its_number(session, inspector):
+    step = add(session, "connect", {"serial": [{"to": "sip:primary@example.com", "username": "u1"},
+                                               {"to": "+15550100003"}]})
+    session.select([step.id])
+    row = editor(inspector, "serial").numbers.rows[0]
+    assert not row.details.isVisibleTo(row)
+    login = row.details.row_for("username").current_editor()
+    assert login.line.text() == "u1"
+    login.line.selectAll()
+    type_into(login.line, "primary_user")
+    type_into(row.details.row_for("password").current_editor().line, "secret")
+    assert main(session)[0]["connect"]["serial"] == [
+        {"to": "sip:primary@example.com", "username": "primary_user", "password": "secret"}, {"to": "+15550100003"}]
