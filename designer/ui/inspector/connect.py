@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from designer.model.catalog import FieldSpec
@@ -25,8 +26,8 @@ MODES = {SERIAL: "One at a time, in order", PARALLEL: "All at the same time",
          GROUPS: "Groups: one group after another"}
 KEYS = (SERIAL, PARALLEL, GROUPS)
 #: A destination's own settings, editable under its number (the rest, e.g. ``result``, is kept).
-DETAILS = ("from", "timeout", "username", "password", "codecs", "headers", "answer_on_bridge", "max_duration",
-           "webrtc_media", "session_timeout", "encryption", "call_state_url")
+#: Kept short so a destination's settings fit beside its move/remove buttons in a narrow panel.
+DETAILS = ("from", "timeout", "username", "password", "codecs", "headers")
 
 
 def _to_text(item: Any) -> str:
@@ -107,6 +108,9 @@ class _Numbers(ListEditor):
         put(value)
         line.setPlaceholderText("+15551234567, +15557654321" if groups else "+15551234567 or sip:desk@example.com")
         row = ItemRow(holder, get, put, self)
+        row.layout().setSpacing(0)  # the arrows sit close: a destination's settings need the width
+        for button in (row.up, row.down, row.remove):
+            row.layout().setAlignment(button, Qt.AlignmentFlag.AlignTop)  # beside the number, not mid-settings
         line.textEdited.connect(row.changed)
         line.editingFinished.connect(row.finished)
         if details is not None:
