@@ -232,7 +232,7 @@ def test_a_full_ai_agent_panel_stays_short_with_the_prompt_open(session, inspect
     session.select([step.id])
     form = inspector.form
     assert form.sections[0].header.text() == "Prompt" and form.sections[0].body.isVisible()
-    assert form.sizeHint().height() < 1600
+    assert form.sizeHint().height() < 1800  # with its summary and languages open; was about 5,800
     assert inspector.scroll.horizontalScrollBar().maximum() == 0
 
 

@@ -59,7 +59,8 @@ def _fitted() -> dict[str, Factory]:
         "dial_address": lambda spec, ctx: address.DialAddressEditor(spec),
         "section_or_url": lambda spec, ctx: address.SectionOrUrlEditor(spec, ctx),
         "destinations": lambda spec, ctx: connect.DestinationsEditor(spec, ctx),
-        "prompt_text": lambda spec, ctx: PromptEditor(spec, ctx),
+        # the main prompt gets room to write; the summary prompt is usually a sentence
+        "prompt_text": lambda spec, ctx: PromptEditor(spec, ctx, min_lines=6 if spec.name == "prompt" else 3),
         "swaig_functions": lambda spec, ctx: FunctionsEditor(spec, ctx),
         "action_variant": lambda spec, ctx: ActionEditor(spec, ctx),
     }
