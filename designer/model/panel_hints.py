@@ -4,7 +4,7 @@ Kept apart from :mod:`designer.model.hints` (the first panels) so each table sta
 there, only words and widget kinds live here: types, defaults and units come from the schema.
 Widget kinds: ``name_value`` (mapping), ``name_value_list`` (list of name/value items),
 ``tags``, ``multiline``, ``records`` (list of objects as cards), ``destinations``,
-``dial_address``, ``section_or_url``, ``json_body``, ``swaig_functions``, ``prompt_text``,
+``dial_address``, ``pronounce``, ``section_or_url``, ``json_body``, ``swaig_functions``, ``prompt_text``,
 ``action_variant``, plus the first panels' ``play_urls`` and ``dtmf``/``url``.
 """
 
@@ -75,10 +75,22 @@ FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("ai", ("SWAIG", "includes")): _F("records", "Functions from a URL"),
     ("ai", ("SWAIG", "defaults", "web_hook_url")): _F("url", "Default web hook", placeholder="https://..."),
     ("ai", ("languages",)): _F("records", "Languages"),
-    ("ai", ("pronounce",)): _F("records", "Pronounce"),
+    ("ai", ("pronounce",)): _F("pronounce", "Pronounce"),
     ("ai", ("hints",)): _F("tags", "Hints (words to listen for)"),
     ("ai", ("global_data",)): _F("name_value", "Data for the agent"),
     ("amazon_bedrock", ("SWAIG", "functions")): _F("swaig_functions", "Functions"),
     ("amazon_bedrock", ("prompt",)): _F("prompt_text", "Prompt"),
     ("amazon_bedrock", ("post_prompt",)): _F("prompt_text", "Summary prompt"),
 }
+
+#: Plain labels for the start action of live_transcribe and live_translate (same fields).
+_LIVE_WORDS = {"webhook": "Send text to", "lang": "Language", "from_lang": "Caller's language",
+               "to_lang": "Translate into", "from_voice": "Caller's voice", "to_voice": "Translated voice",
+               "live_events": "Send live events", "ai_summary": "AI summary at the end",
+               "ai_summary_prompt": "Summary instructions", "speech_timeout": "Speech timeout",
+               "vad_silence_ms": "Pause length", "vad_thresh": "Voice threshold", "debug_level": "Debug level",
+               "speech_engine": "Speech engine", "filter_from": "Filter (caller)", "filter_to": "Filter (other side)"}
+for _method in ("live_transcribe", "live_translate"):
+    for _name, _words in _LIVE_WORDS.items():
+        FIELDS[(_method, ("action", "start", _name))] = _F("url" if _name == "webhook" else "", _words,
+                                                          placeholder="https://..." if _name == "webhook" else "")

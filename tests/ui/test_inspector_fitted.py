@@ -203,15 +203,49 @@ def test_ai_timing_fields_are_in_milliseconds_and_folded(session, inspector):
 
 
 def test_ai_hints_and_pronounce(session, inspector):
-    step = add(session, "ai", {"prompt": {"text": "Hi"}, "pronounce": [{"replace": "SWML", "with": "swimmel"}]})
+    step = add(session, "ai", {"prompt": {"text": "Hi"},
+                               "pronounce": [{"replace": "SWML", "with": "swimmel", "ignore_case": False}]})
     session.select([step.id])
     pronounce = editor(inspector, "pronounce")
-    assert pronounce.cards[0][2].text() == "1. SWML"
-    pronounce.add_card()
-    card = pronounce.cards[1][1]
-    type_into(card.editors["replace"].line, "IVR")
-    assert main(session)[0]["ai"]["pronounce"] == [{"replace": "SWML", "with": "swimmel"}, {"replace": "IVR"}]
+    assert [(r.name.text(), r.text.text()) for r in pronounce.rows] == [("SWML", "swimmel")]
+    pronounce.add_button.click()
+    type_into(pronounce.rows[1].name, "IVR")
+    type_into(pronounce.rows[1].text, "eye vee are")
+    assert main(session)[0]["ai"]["pronounce"] == [{"replace": "SWML", "with": "swimmel", "ignore_case": False},
+                                                   {"replace": "IVR", "with": "eye vee are"}]
     hints = editor(inspector, "hints")
     hints.entry.setText("Ridgeline")
     hints.entry.returnPressed.emit()
     assert main(session)[0]["ai"]["hints"] == ["Ridgeline"]
+
+
+def test_a_full_ai_agent_panel_stays_short_with_the_prompt_open(session, inspector):
+    """The generated ai panel was about 5,800 px tall with the prompt folded away."""
+    from pathlib import Path
+    from designer.model import swml_io
+    example = Path("/work/shared/swml/examples/107_de-bartender.yaml")
+    if not example.exists():
+        import pytest
+        pytest.skip("the example scripts are not beside the project")
+    session.replace_document(swml_io.load(example))
+    step = next(s for s in session.doc.walk() if s.method == "ai")
+    session.select([step.id])
+    form = inspector.form
+    assert form.sections[0].header.text() == "Prompt" and form.sections[0].body.isVisible()
+    assert form.sizeHint().height() < 1800  # with its summary and languages open; was about 5,800
+    assert inspector.scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_a_destination_has_its_own_settings_under_its_number(session, inspector):
+    step = add(session, "connect", {"serial": [{"to": "sip:primary@example.com", "username": "u1"},
+                                               {"to": "+15550100003"}]})
+    session.select([step.id])
+    row = editor(inspector, "serial").numbers.rows[0]
+    assert not row.details.isVisibleTo(row)
+    login = row.details.row_for("username").current_editor()
+    assert login.line.text() == "u1"
+    login.line.selectAll()
+    type_into(login.line, "primary_user")
+    type_into(row.details.row_for("password").current_editor().line, "secret")
+    assert main(session)[0]["connect"]["serial"] == [
+        {"to": "sip:primary@example.com", "username": "primary_user", "password": "secret"}, {"to": "+15550100003"}]

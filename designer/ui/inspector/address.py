@@ -84,6 +84,8 @@ class SectionOrUrlEditor(FieldEditor):
         self.combo.lineEdit().setPlaceholderText("a section, or https://...")
         self.combo.setMinimumWidth(60)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        #: The text part, as in the one-line editors (typing a section name or a URL).
+        self.line = self.combo.lineEdit()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)

@@ -44,7 +44,8 @@ class PromptEditor(FieldEditor):
 
     spans = True
 
-    def __init__(self, spec: FieldSpec, ctx: EditorContext, parent: QWidget | None = None) -> None:
+    def __init__(self, spec: FieldSpec, ctx: EditorContext, min_lines: int = 6,
+                 parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self._data: dict[str, Any] = {}
         fields = {f.name: f for f in spec.fields}
@@ -53,7 +54,7 @@ class PromptEditor(FieldEditor):
         self.how.addItem("Plain text", TEXT)
         self.how.addItem("Sections (POM)", POM)
         self.how.setToolTip("Write the instructions as one text, or as titled sections with bullets")
-        self.text = TextBlockEditor(fields.get("text"), min_lines=6, max_lines=16,
+        self.text = TextBlockEditor(fields.get("text"), min_lines=min_lines, max_lines=16,
                                     placeholder="Tell the agent who it is and what to do on this call")
         self.pom = RecordsEditor(fields["pom"], ctx, "Add section") if "pom" in fields else None
         tuning = tuple(f for n, f in fields.items() if n not in (TEXT, POM, *HIDDEN))

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING, Step
+from designer.ui.inspector import icons
 from designer.ui.inspector.base import FieldEditor, same_value
 from designer.ui.inspector.context import EditorContext
 from designer.ui.inspector.structured import ItemRow, ListEditor
@@ -23,6 +25,9 @@ SERIAL, PARALLEL, GROUPS = "serial", "parallel", "serial_parallel"
 MODES = {SERIAL: "One at a time, in order", PARALLEL: "All at the same time",
          GROUPS: "Groups: one group after another"}
 KEYS = (SERIAL, PARALLEL, GROUPS)
+#: A destination's own settings, editable under its number (the rest, e.g. ``result``, is kept).
+#: Kept short so a destination's settings fit beside its move/remove buttons in a narrow panel.
+DETAILS = ("from", "timeout", "username", "password", "codecs", "headers")
 
 
 def _to_text(item: Any) -> str:
@@ -48,15 +53,33 @@ class _Numbers(ListEditor):
         self.empty.setText("No destinations yet")
 
     def _add_buttons(self) -> None:
-        from PySide6.QtWidgets import QPushButton
-        from designer.ui.inspector import icons
         add = QPushButton(icons.icon("mdi6.plus", self), "Add a number", self)
         add.clicked.connect(lambda: self.owner.add_number())
         self.buttons.addWidget(add)
 
     def make_row(self, value: Any) -> ItemRow:
-        line = QLineEdit(self)
+        groups = self.owner.mode == GROUPS
+        holder = QWidget(self)
+        outer = QVBoxLayout(holder)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(2)
+        line = QLineEdit(holder)
         line.setMinimumWidth(60)
+        top.addWidget(line, 1)
+        outer.addLayout(top)
+        details = None if groups else self._details(holder)
+        if details is not None:
+            more = QToolButton(holder)
+            more.setIcon(icons.icon("mdi6.tune-variant", holder))
+            more.setCheckable(True)
+            more.setAutoRaise(True)
+            more.setToolTip("This destination's own settings (caller ID, ring time, SIP login...)")
+            more.toggled.connect(details.setVisible)
+            top.addWidget(more)
+            outer.addWidget(details)
+            details.hide()
         state = {"old": value}
 
         def put(item: Any) -> None:
@@ -65,23 +88,43 @@ class _Numbers(ListEditor):
             if line.text() != text:
                 line.setText(text)
                 line.setCursorPosition(0)
+            if details is not None:
+                own = {k: v for k, v in item.items() if k in details.editors} if isinstance(item, dict) else {}
+                details.set_value(own)
 
         def get() -> Any:
             old = state["old"]
-            if self.owner.mode == GROUPS:
+            if groups:
                 olds = old if isinstance(old, list) else [old]
                 words = [w.strip() for w in line.text().split(",")]
                 return [_merge(olds[i] if i < len(olds) else None, w) for i, w in enumerate(words) if w or i == 0]
-            return _merge(old[0] if isinstance(old, list) and old else old, line.text().strip())
+            item = _merge(old[0] if isinstance(old, list) and old else old, line.text().strip())
+            if details is not None:
+                own = details.value()
+                item = {k: v for k, v in item.items() if k not in details.editors}
+                item.update(own if isinstance(own, dict) else {})
+            return item
 
         put(value)
-        line.setPlaceholderText("+15551234567, +15557654321" if self.owner.mode == GROUPS
-                                else "+15551234567 or sip:desk@example.com")
-        row = ItemRow(line, get, put, self)
+        line.setPlaceholderText("+15551234567, +15557654321" if groups else "+15551234567 or sip:desk@example.com")
+        row = ItemRow(holder, get, put, self)
+        row.layout().setSpacing(0)  # the arrows sit close: a destination's settings need the width
+        for button in (row.up, row.down, row.remove):
+            row.layout().setAlignment(button, Qt.AlignmentFlag.AlignTop)  # beside the number, not mid-settings
         line.textEdited.connect(row.changed)
         line.editingFinished.connect(row.finished)
+        if details is not None:
+            details.edited.connect(lambda _v: row.changed.emit())
+            details.committed.connect(row.finished)
         row.line = line  # type: ignore[attr-defined] - for focusing and tests
+        row.details = details  # type: ignore[attr-defined]
         return row
+
+    def _details(self, parent: QWidget) -> Any:
+        from designer.ui.inspector.records import ObjectEditor
+        spec = self.owner.ctx.catalog.method("connect")
+        fields = tuple(f for f in (spec.field(n) for n in DETAILS) if f is not None)
+        return ObjectEditor(None, self.owner.ctx, fields, parent) if fields else None
 
     def accepts(self, value: Any) -> bool:
         return True
@@ -139,7 +182,8 @@ class DestinationsEditor(FieldEditor):
         single = step.get(("to",)) if step.has(("to",)) and not self.numbers.rows else None
         if isinstance(single, str) and single:
             self.numbers._insert_row([{"to": single}] if self.mode == GROUPS else {"to": single})
-        row = self.numbers.add_item([{"to": to}] if self.mode == GROUPS else {"to": to}, focus=True)
+        row = self.numbers.add_item([{"to": to}] if self.mode == GROUPS else {"to": to})
+        row.line.setFocus()  # type: ignore[attr-defined]
         if to:
             row.line.setText(to)  # type: ignore[attr-defined]
             self._emit_and_commit(self.value())

@@ -21,7 +21,7 @@ from designer.ui.inspector.structured import YamlEditor
 
 NESTED_DEPTH = 2
 #: Editors that take the whole width of the panel (their label becomes a caption above them).
-SPANNING = {"play_urls", "name_value", "name_value_list", "records", "destinations", "swaig_functions",
+SPANNING = {"play_urls", "name_value", "name_value_list", "pronounce", "records", "destinations", "swaig_functions",
             "prompt_text", "json_body", "action_variant", "tags"}
 #: Methods whose whole value is one table: all its keys are the table's rows, not unknown fields.
 WHOLE_TABLE = {"set"}

@@ -158,9 +158,12 @@ class NameValueEditor(FieldEditor):
 
     def __init__(self, spec: FieldSpec | None, typed: bool = True, as_list: bool = False,
                  name_word: str = "Name", value_word: str = "Value", add_word: str = "Add",
-                 parent: QWidget | None = None) -> None:
+                 keys: tuple[str, str] = ("name", "value"), parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.typed, self.as_list = typed, as_list
+        #: With ``as_list``: the item keys holding the name and the value (``replace``/``with``
+        #: for ``ai.pronounce``); any other key of an item is kept as it was.
+        self.keys = keys
         self.name_word, self.value_word = name_word, value_word
         self.rows: list[_Row] = []
         layout = QVBoxLayout(self)
@@ -222,18 +225,23 @@ class NameValueEditor(FieldEditor):
         return [(row.name.text(), row.value) for row in self.rows if row.name.text()]
 
     def value(self) -> Any:
-        pairs = self.pairs()
-        if not pairs:
+        named = [row for row in self.rows if row.name.text()]
+        if not named:
             return MISSING
         if self.as_list:
-            return [{"name": n, "value": v} for n, v in pairs]
-        return dict(pairs)
+            name_key, value_key = self.keys
+            return [{name_key: row.name.text(), value_key: row.value, **getattr(row, "extra", {})}
+                    for row in named]
+        return dict(self.pairs())
 
-    def _incoming(self, value: Any) -> list[tuple[str, Any]]:
+    def _incoming(self, value: Any) -> list[tuple[str, Any, dict]]:
         if isinstance(value, dict):
-            return [(str(k), v) for k, v in value.items()]
+            return [(str(k), v, {}) for k, v in value.items()]
         if isinstance(value, list):
-            return [(str(item.get("name", "")), item.get("value", "")) for item in value if isinstance(item, dict)]
+            name_key, value_key = self.keys
+            return [(str(item.get(name_key, "")), item.get(value_key, ""),
+                     {k: v for k, v in item.items() if k not in self.keys})
+                    for item in value if isinstance(item, dict)]
         return []
 
     def set_value(self, value: Any) -> None:
@@ -247,21 +255,22 @@ class NameValueEditor(FieldEditor):
                 self.grid.removeWidget(widget)
                 widget.hide()
                 widget.deleteLater()
-        for i, (name, item) in enumerate(pairs):
+        for i, (name, item, extra) in enumerate(pairs):
             if i < len(self.rows):
                 self.rows[i].show(name, item)
             else:
                 self.rows.append(_Row(self, name, item))
+            self.rows[i].extra = extra
         self._place()
 
     def accepts(self, value: Any) -> bool:
         if value is MISSING:
             return True
         if self.as_list:
+            name_key, value_key = self.keys
             ok = isinstance(value, list) and all(
-                isinstance(i, dict) and set(i) <= {"name", "value"} and isinstance(i.get("name", ""), str)
-                for i in value)
-            values = [i.get("value") for i in value] if ok else []
+                isinstance(i, dict) and isinstance(i.get(name_key, ""), str) for i in value)
+            values = [i.get(value_key, "") for i in value] if ok else []
         else:
             ok = isinstance(value, dict)
             values = list(value.values()) if ok else []

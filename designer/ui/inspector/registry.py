@@ -52,13 +52,17 @@ def _fitted() -> dict[str, Factory]:
         "name_value": lambda spec, ctx: name_value.NameValueEditor(spec),
         "name_value_list": lambda spec, ctx: name_value.NameValueEditor(spec, typed=False, as_list=True),
         "tags": lambda spec, ctx: tags.TagsEditor(spec),
+        "pronounce": lambda spec, ctx: name_value.NameValueEditor(
+            spec, typed=False, as_list=True, name_word="Word", value_word="Say it as",
+            keys=("replace", "with")),
         "multiline": lambda spec, ctx: text_block.TextBlockEditor(spec),
         "json_body": lambda spec, ctx: text_block.JsonEditor(spec),
         "records": lambda spec, ctx: records.RecordsEditor(spec, ctx),
         "dial_address": lambda spec, ctx: address.DialAddressEditor(spec),
         "section_or_url": lambda spec, ctx: address.SectionOrUrlEditor(spec, ctx),
         "destinations": lambda spec, ctx: connect.DestinationsEditor(spec, ctx),
-        "prompt_text": lambda spec, ctx: PromptEditor(spec, ctx),
+        # the main prompt gets room to write; the summary prompt is usually a sentence
+        "prompt_text": lambda spec, ctx: PromptEditor(spec, ctx, min_lines=6 if spec.name == "prompt" else 3),
         "swaig_functions": lambda spec, ctx: FunctionsEditor(spec, ctx),
         "action_variant": lambda spec, ctx: ActionEditor(spec, ctx),
     }
