@@ -78,10 +78,10 @@ class Document:
         self.changed = Event("() once after any mutation or batch of mutations")
         self._batch_depth = 0
         self._batch_dirty = False
-        #: Where a removed param key stood, by (step id, path): setting it again puts it back
-        #: there, so undoing a reset or retyping a cleared field keeps the key order (and the
-        #: saved file unchanged) instead of moving the key last.
-        self._removed_at: dict[tuple[str, tuple], int] = {}
+        #: Where a removed param key stood and the keys left after it, by (step id, path):
+        #: setting it again while those keys are unchanged puts it back there, so retyping a
+        #: cleared field keeps the key order (and the saved file unchanged).
+        self._removed_at: dict[tuple[str, tuple], tuple[int, tuple]] = {}
 
     # ----------------------------------------------------------------- construction
     @classmethod
@@ -243,8 +243,13 @@ class Document:
         return old
 
     # ----------------------------------------------------------------- params
-    def set_param(self, step: Step, path: ParamPath, value: Any) -> None:
-        """Set the param at ``path`` (``()`` replaces the whole value), creating parent mappings."""
+    def set_param(self, step: Step, path: ParamPath, value: Any, index: int | None = None) -> None:
+        """Set the param at ``path`` (``()`` replaces the whole value), creating parent mappings.
+
+        A key that is not there yet goes at ``index`` of its mapping when given (undo puts a
+        removed key back where it was), else where it was last removed from if nothing else
+        changed in that mapping since (retyping a cleared field), else last.
+        """
         value = copy_value(value)
         if not path:
             step._set_params(value)
@@ -258,9 +263,12 @@ class Document:
                     nxt = {}
                     container[key] = nxt
                 container = nxt
-            place = self._removed_at.pop((step.id, tuple(path)), None)
-            if isinstance(container, dict) and path[-1] not in container and place is not None:
-                _insert_at(container, place, path[-1], value)
+            removed = self._removed_at.pop((step.id, tuple(path)), None)
+            if index is None and removed is not None and isinstance(container, dict) \
+                    and tuple(container) == removed[1]:
+                index = removed[0]
+            if isinstance(container, dict) and path[-1] not in container and index is not None:
+                _insert_at(container, index, path[-1], value)
             else:
                 container[path[-1]] = value
             for _, child in iter_step_lists(value, ()):
@@ -280,9 +288,10 @@ class Document:
             container = lookup(step.params, path[:-1])
             if container is _MISSING or not has_key(container, path[-1]):
                 return
-            if isinstance(container, dict):  # set again (undo, or retyping a cleared field): same place
-                self._removed_at[(step.id, tuple(path))] = list(container).index(path[-1])
+            place = list(container).index(path[-1]) if isinstance(container, dict) else None
             del container[path[-1]]
+            if place is not None:  # retyping a cleared field puts it back here, see set_param
+                self._removed_at[(step.id, tuple(path))] = (place, tuple(container))
         self.param_changed.emit(step, path)
         self._changed()
 
@@ -365,3 +374,11 @@ def _insert_at(mapping: dict, index: int, key: Any, value: Any) -> None:
     items.insert(min(index, len(items)), (key, value))
     mapping.clear()
     mapping.update(items)
+
+
+def key_index(params: Any, path: ParamPath) -> int | None:
+    """Position of the key at ``path`` in its mapping, or ``None`` (absent, or not a mapping)."""
+    container = lookup(params, path[:-1]) if path else _MISSING
+    if isinstance(container, dict) and path[-1] in container:
+        return list(container).index(path[-1])
+    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from designer.model.document import Document, Section
+from designer.model.document import Document, Section, key_index
 from designer.model.steps import MISSING, ParamPath, Step, StepList, copy_value
 from designer.ui.undo import Command
 
@@ -79,6 +79,8 @@ class SetParamCommand(Command):
         super().__init__(text or f"Change {name}")
         self.doc, self.step, self.path = doc, step, tuple(path)
         self.old = copy_value(step.get(self.path)) if step.has(self.path) else MISSING
+        self.old_index = key_index(step.params, self.path)  # undo puts the key back exactly here
+        self.new_index: int | None = None
         self.old_form = step.form
         self.new = value
         self.open = True
@@ -90,7 +92,7 @@ class SetParamCommand(Command):
         if not (isinstance(other, SetParamCommand) and self.open and other.step is self.step
                 and other.path == self.path):
             return False
-        self.new = other.new
+        self.new, self.new_index = other.new, other.new_index
         return True
 
     def close(self) -> None:
@@ -98,18 +100,19 @@ class SetParamCommand(Command):
         self.open = False
 
     def redo(self) -> None:
-        _apply(self.doc, self.step, self.path, self.new)
+        _apply(self.doc, self.step, self.path, self.new, self.new_index)
+        self.new_index = key_index(self.step.params, self.path)  # a redo after undo goes here again
 
     def undo(self) -> None:
-        _apply(self.doc, self.step, self.path, self.old)
+        _apply(self.doc, self.step, self.path, self.old, self.old_index)
         self.step.form = self.old_form
 
 
-def _apply(doc: Document, step: Step, path: ParamPath, value: Any) -> None:
+def _apply(doc: Document, step: Step, path: ParamPath, value: Any, index: int | None = None) -> None:
     if value is MISSING:
         doc.unset_param(step, path)
     else:
-        doc.set_param(step, path, value)
+        doc.set_param(step, path, value, index)
 
 
 class SetMethodCommand(Command):

@@ -311,3 +311,8 @@ class FileActions(QObject):
         if self.session.path:
             return str(Path(self.session.path).parent)
         return str(self.settings.value(LAST_DIR_KEY, str(Path.home())))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Kept for callers of the old name: see :func:`designer.model.atomic_write.write_text_atomic`."""
+    write_text_atomic(path, text)

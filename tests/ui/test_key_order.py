@@ -44,3 +44,21 @@ def test_retyping_a_cleared_field_keeps_its_place(session, inspector):
     assert step.params == {"terminators": "*", "stereo": True, "beep": True}
     assert list(step.params) == ["terminators", "stereo", "beep"]
     assert swml_io.dumps(session.doc) == TEXT.replace("'#'", "'*'")
+
+
+def test_undoing_a_run_of_resets_and_sets_restores_the_original_order(session):
+    """Found by the property test: a key removed, another removed, then the first set again
+    came back in the wrong place after undoing everything."""
+    text = ("version: 1.0.0\nsections:\n  main:\n  - connect:\n      confirm: https://x.example/bin\n"
+            "      from: '${call.from}'\n      to: '+15550100001'\n")
+    session.replace_document(swml_io.loads(text, "yaml", nesting=session.catalog.nesting), None)
+    step = session.doc.sections[0].steps[0]
+    for path, value in [(("to",), MISSING), (("confirm",), MISSING), (("from",), ""), (("to",), "")]:
+        session.undo_stack.push(SetParamCommand(session.doc, step, path, value))
+    assert list(step.params) == ["from", "to"]
+    while session.undo_stack.canUndo():
+        session.undo_stack.undo()
+    assert swml_io.dumps(session.doc) == text
+    while session.undo_stack.canRedo():
+        session.undo_stack.redo()
+    assert list(step.params) == ["from", "to"]
