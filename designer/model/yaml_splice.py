@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -24,6 +23,7 @@ from designer.model.steps import MISSING, Step, StepList, to_plain
 from designer.model.yaml_aliases import is_alias as _is_alias
 from designer.model.yaml_aliases import nodes_holding_aliases as _nodes_holding_aliases
 from designer.model.yaml_quoting import quoted_like as _quoted_like
+from designer.model.yaml_layout import YamlLayout, Entry, hashable, is_comment, Layout, shift
 from designer.model.yaml_text import content_end, dump_lines, flow_pair
 
 
@@ -40,45 +40,14 @@ def same(a: Any, b: Any) -> bool:
     return a == b
 
 
-@dataclass
-class _Entry:
-    """Where one mapping pair or sequence item sits in the original lines (0-based, end excluded)."""
-
-    key: Any
-    node: Node  # the value (mapping) or the item (sequence)
-    key_node: Node | None
-    lead: int  # first comment line above it that belongs to it
-    head: int  # the key line or the dash line
-    end: int
-
-
-@dataclass
-class _Layout:
-    column: int  # key column (mapping) or dash column (sequence)
-    entries: list[_Entry]
-
-
-def _shift(lines: list[str], delta: int) -> list[str]:
-    if delta > 0:
-        pad = " " * delta
-        return [pad + line if line else line for line in lines]
-    if delta < 0:
-        return [line[min(-delta, len(line) - len(line.lstrip(" "))):] for line in lines]
-    return list(lines)
-
-
-def _is_comment(line: str) -> bool:
-    return line.lstrip().startswith("#")
-
-
-class YamlSource:
+class YamlSource(YamlLayout):
     """The original YAML text of a document and the map from model objects to its nodes."""
 
     def __init__(self, text: str, root: Node, values: dict[Node, Any], doc: Document) -> None:
         self.lines = text.split("\n")
         self.root = root
         self.values = values
-        self.layouts: dict[int, _Layout | None] = {}
+        self.layouts: dict[int, Layout | None] = {}
         self.step_nodes: dict[str, Node] = {}
         #: step id -> (column, lines) of its last rendering; valid until the step changes
         #: (see :meth:`forget`): a step's text depends only on its data, its original node and
@@ -116,67 +85,11 @@ class YamlSource:
         elif isinstance(value, dict) and isinstance(node, MappingNode):
             for key_node, value_node in node.value:
                 key = self.values.get(key_node, MISSING)
-                if _hashable(key) and key in value:
+                if hashable(key) and key in value:
                     self._record(value[key], value_node)
         elif isinstance(value, list) and isinstance(node, SequenceNode) and len(value) == len(node.value):
             for sub, item in zip(value, node.value):
                 self._record(sub, item)
-
-    def _detect_sequence_style(self) -> bool:
-        """Whether block sequences under a key are indented (``key:\\n  - x``), by majority."""
-        votes = [0, 0]
-        stack = [self.root]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(v, SequenceNode) and not v.flow_style and v.value:
-                        votes[v.start_mark.column > k.start_mark.column] += 1
-                    stack.append(v)
-            elif isinstance(node, SequenceNode):
-                stack.extend(node.value)
-        return votes[1] >= votes[0]
-
-    # ------------------------------------------------------------------ layout of the original
-    def _layout(self, node: Node) -> _Layout | None:
-        """Entries of a block collection with their line ranges; ``None`` for flow style/odd shapes."""
-        cached = self.layouts.get(id(node), MISSING)
-        if cached is not MISSING:
-            return cached
-        layout = None
-        if isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value:
-            layout = self._compute_layout(node)
-        self.layouts[id(node)] = layout
-        return layout
-
-    def _compute_layout(self, node: Node) -> _Layout | None:
-        lines = self.lines
-        column = node.start_mark.column
-        entries: list[_Entry] = []
-        if isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                key = self.values.get(key_node, MISSING)
-                if not _hashable(key) or key_node.start_mark.column != column:
-                    return None
-                entries.append(_Entry(key, value_node, key_node, 0, key_node.start_mark.line, 0))
-        else:
-            for item in node.value:
-                head = item.start_mark.line
-                while head > 0 and not (len(lines[head]) > column and lines[head][column] == "-"):
-                    head -= 1
-                entries.append(_Entry(None, item, None, 0, head, 0))
-        floor = 0
-        for i, entry in enumerate(entries):
-            lead = entry.head
-            if (i > 0 or node is not self.root) and not lines[entry.head][:column].strip():
-                while lead - 1 >= floor and _is_comment(lines[lead - 1]):
-                    lead -= 1
-            entry.lead = lead
-            if i:
-                entries[i - 1].end = lead
-            floor = content_end(entry.node) + 1
-        entries[-1].end = floor
-        return _Layout(column, entries)
 
     # ------------------------------------------------------------------ rendering
     def render(self, doc: Document, expand_aliases: bool = False) -> str:
@@ -219,19 +132,19 @@ class YamlSource:
         delta = column - layout.column
         out: list[str] = []
         for key, sub in value.items():
-            entry = by_key.get(key) if _hashable(key) else None
+            entry = by_key.get(key) if hashable(key) else None
             if entry is None:
                 out += dump_lines({key: to_plain(sub)}, column, self.indent_sequences)
             elif not self._descends(sub, entry) and same(to_plain(sub), self._old(entry.node)) \
                     and not self._alias_inside(entry.node):
-                out += _shift(self._own(entry.lead, entry.end, layout.column), delta)
+                out += shift(self._own(entry.lead, entry.end, layout.column), delta)
             else:
-                out += _shift(self.lines[entry.lead:entry.head], delta)
+                out += shift(self.lines[entry.lead:entry.head], delta)
                 out += self._pair(key, sub, entry, column, delta, layout.column)
                 out += self._trail(entry, delta)
         return out
 
-    def _descends(self, value: Any, entry: _Entry) -> bool:
+    def _descends(self, value: Any, entry: Entry) -> bool:
         """Whether to write a value holding steps part by part rather than compare it whole:
         its steps' renderings are remembered, so walking it costs little, while comparing it
         as plain data costs the whole flow. Only where part-by-part gives the same lines."""
@@ -241,15 +154,15 @@ class YamlSource:
         return holds and _kind(value) is not None and _kind(value) == type(node) \
             and not node.flow_style and node.start_mark.line > entry.head and self._layout(node) is not None
 
-    def _trail(self, entry: _Entry, delta: int) -> list[str]:
+    def _trail(self, entry: Entry, delta: int) -> list[str]:
         """Blank lines and loose comments after an entry's content, up to the next entry: a
         changed entry is written anew, but what follows it is not its to drop."""
         start = content_end(entry.node) + 1
         last = entry.end - 1  # marks can point elsewhere (an *alias is marked at its anchor)
-        while last > entry.head and (not self.lines[last].strip() or _is_comment(self.lines[last])):
+        while last > entry.head and (not self.lines[last].strip() or is_comment(self.lines[last])):
             last -= 1
         start = max(start, last + 1)
-        return _shift(self.lines[start:entry.end], delta) if start < entry.end else []
+        return shift(self.lines[start:entry.end], delta) if start < entry.end else []
 
     def _own(self, start: int, end: int, column: int) -> list[str]:
         """Lines ``start:end``; a first line shared with a list dash (``- key: v``) gets spaces there."""
@@ -258,14 +171,14 @@ class YamlSource:
             lines[0] = " " * column + lines[0][column:]
         return lines
 
-    def _pair(self, key: Any, value: Any, entry: _Entry, column: int, delta: int, old_column: int) -> list[str]:
+    def _pair(self, key: Any, value: Any, entry: Entry, column: int, delta: int, old_column: int) -> list[str]:
         node = entry.node
         kind = _kind(value)
         if kind and isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style and node.value \
                 and kind == type(node) and node.start_mark.line > entry.head:
             inner = self._layout(node)
             if inner is not None:
-                key_lines = _shift(self._own(entry.head, inner.entries[0].lead, old_column), delta)
+                key_lines = shift(self._own(entry.head, inner.entries[0].lead, old_column), delta)
                 return key_lines + self._collection(value, node, inner.column + delta)
         fresh = dump_lines({key: to_plain(value)}, column, self.indent_sequences)
         if isinstance(node, ScalarNode) and len(fresh) == 1 and node.style not in ("|", ">") \
@@ -276,7 +189,7 @@ class YamlSource:
                 line = self._own(entry.head, entry.head + 1, old_column)[0]
                 text = _quoted_like(node.style, value) or fresh[0][len(key_text):]
                 patched = line[: node.start_mark.column] + text + line[node.end_mark.column:]
-                return _shift([patched], delta)
+                return shift([patched], delta)
         if _is_alias(node):
             return fresh
         if isinstance(node, MappingNode) and node.flow_style and node.value and isinstance(value, dict) \
@@ -284,7 +197,7 @@ class YamlSource:
             return self._flow_mapping(value, entry, old_column, delta) or fresh
         return fresh
 
-    def _flow_mapping(self, value: dict, entry: _Entry, old_column: int, delta: int) -> list[str] | None:
+    def _flow_mapping(self, value: dict, entry: Entry, old_column: int, delta: int) -> list[str] | None:
         """A changed one-line flow mapping of scalars (``{ url: "x" }``), patched on its line."""
         node, row = entry.node, entry.head
         if not node.start_mark.line == node.end_mark.line == row:
@@ -295,7 +208,7 @@ class YamlSource:
         old = {self.values.get(k): v for k, v in node.value}
         pieces = []
         for key, sub in value.items():
-            if isinstance(sub, (dict, list, StepList)) or not _hashable(key):
+            if isinstance(sub, (dict, list, StepList)) or not hashable(key):
                 return None
             old_value = old.get(key)
             if old_value is not None and same(sub, self._old(old_value)) and old_value.end_mark.line == row:
@@ -304,7 +217,7 @@ class YamlSource:
             else:
                 pieces.append(flow_pair(key, sub))
         new = "{" + pad + ", ".join(pieces) + pad + "}" if pieces else "{}"
-        return _shift([line[: node.start_mark.column] + new + line[node.end_mark.column:]], delta)
+        return shift([line[: node.start_mark.column] + new + line[node.end_mark.column:]], delta)
 
     def _collection(self, value: Any, node: Node, column: int) -> list[str]:
         if isinstance(value, dict):
@@ -333,13 +246,13 @@ class YamlSource:
             if tag == "equal":
                 for entry, sub in zip(layout.entries[i1:i2], value[j1:j2]):
                     if self._alias_inside(entry.node):
-                        out += _shift(self.lines[entry.lead:entry.head], delta)
+                        out += shift(self.lines[entry.lead:entry.head], delta)
                         out += self._item(sub, entry, layout.column, column)
                     else:
-                        out += _shift(self.lines[entry.lead:entry.end], delta)
+                        out += shift(self.lines[entry.lead:entry.end], delta)
             elif tag == "replace" and i2 - i1 == j2 - j1:
                 for entry, sub in zip(layout.entries[i1:i2], value[j1:j2]):
-                    out += _shift(self.lines[entry.lead:entry.head], delta)
+                    out += shift(self.lines[entry.lead:entry.head], delta)
                     out += self._item(sub, entry, layout.column, column)
                     out += self._trail(entry, delta)
             else:
@@ -363,9 +276,9 @@ class YamlSource:
         entry, old_column = found
         delta = column - old_column
         if same(plain, self._old(item)) and not self._alias_inside(item):
-            return _shift(self.lines[entry.lead:entry.end], delta)
+            return shift(self.lines[entry.lead:entry.end], delta)
         value = {step.method: step.params} if step.form == "method" else plain
-        return (_shift(self.lines[entry.lead:entry.head], delta) + self._item(value, entry, old_column, column)
+        return (shift(self.lines[entry.lead:entry.head], delta) + self._item(value, entry, old_column, column)
                 + self._trail(entry, delta))
 
     def _alias_inside(self, node: Node) -> bool:
@@ -376,32 +289,7 @@ class YamlSource:
             self._with_alias = _nodes_holding_aliases(self.root)
         return id(node) in self._with_alias
 
-    def _find_entry(self, item: Node) -> tuple[_Entry, int] | None:
-        if not hasattr(self, "_entry_map"):
-            self._entry_map: dict[int, tuple[_Entry, int] | None] = {}
-        if id(item) not in self._entry_map:
-            parent = self._parents().get(id(item))
-            layout = self._layout(parent) if parent is not None else None
-            for entry in layout.entries if layout is not None else ():
-                self._entry_map[id(entry.node)] = (entry, layout.column)
-        return self._entry_map.get(id(item))
-
-    def _parents(self) -> dict[int, Node]:
-        if not hasattr(self, "_parent_map"):
-            parents: dict[int, Node] = {}
-            stack = [self.root]
-            while stack:
-                node = stack.pop()
-                if isinstance(node, SequenceNode):
-                    for item in node.value:
-                        parents[id(item)] = node
-                    stack.extend(node.value)
-                elif isinstance(node, MappingNode):
-                    stack.extend(v for _, v in node.value)
-            self._parent_map = parents
-        return self._parent_map
-
-    def _item(self, value: Any, entry: _Entry, old_column: int, column: int) -> list[str]:
+    def _item(self, value: Any, entry: Entry, old_column: int, column: int) -> list[str]:
         """A changed sequence item: patched in place when it was a compact block mapping/sequence."""
         node = entry.node
         if _is_alias(node):
@@ -414,7 +302,7 @@ class YamlSource:
             if inner is not None:
                 lines = self._collection(value, node, column + offset)
                 for i, line in enumerate(lines):
-                    if line.strip() and not _is_comment(line):
+                    if line.strip() and not is_comment(line):
                         if line[column:column + 2] == "  ":
                             lines[i] = line[:column] + "- " + line[column + 2:]
                             return lines
@@ -442,14 +330,6 @@ def _kind(value: Any) -> type | None:
     if isinstance(value, (list, StepList)) and len(value):
         return SequenceNode
     return None
-
-
-def _hashable(key: Any) -> bool:
-    try:
-        hash(key)
-    except TypeError:
-        return False
-    return key is not MISSING
 
 
 def _canon(value: Any) -> str:

@@ -32,11 +32,13 @@ def both(validator):
             for m, d in validator.catalog.schema.method_defs.items()}
 
 
-def _agree(both, method: str, data: Any) -> bool | None:
+def _agree(both, method: str, data: Any, definite: bool = True) -> bool | None:
+    """The quick check never contradicts jsonschema. ``None`` ("ask jsonschema") is always safe
+    (the validator then runs jsonschema); ``definite`` also requires an answer."""
     quick, full = both[method]
     answer = quick(data)
     truth = not any(True for _ in full.iter_errors(data))
-    assert answer == truth, (method, data)
+    assert answer == truth or (answer is None and not definite), (method, data, answer)
     return truth
 
 
@@ -82,7 +84,8 @@ def test_random_values_in_real_fields_get_jsonschemas_verdict(both, catalog, dat
     method = data.draw(st.sampled_from(sorted(catalog.methods)))
     fields = [f.name for f in catalog.methods[method].fields] or ["x"]
     value = data.draw(st.dictionaries(st.sampled_from(fields + ["unknown"]), JSON, max_size=3))
-    _agree(both, method, {method: value})
+    # Random values reach keywords the check leaves to jsonschema (uniqueItems...): unsure is fine.
+    _agree(both, method, {method: value}, definite=False)
 
 
 @pytest.mark.parametrize("value", [
