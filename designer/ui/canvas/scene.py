@@ -127,11 +127,14 @@ class FlowScene(QGraphicsScene):
         self._problems = index_problems(self.session.problems)
         if not self.doc.positions and (self.doc.sections or self.doc.detached):
             self.doc.set_positions(auto_layout(self.doc))
-        self.sync()
-        # Qt kept the index depth it chose for the first (empty) flow: at 20,000 steps a repaint
-        # at 100 % then tested hundreds of items, each through a Python boundingRect call.
-        count = len(self.blocks) + len(self.edges)
+        # Qt keeps the index depth it chose for the first (empty) flow. Set it for this flow's
+        # size before the items go in: links are routed round the blocks near them while the
+        # scene is built (scene.items(rect)), and with a shallow index each of those queries
+        # tested every item through a Python boundingRect call (minutes at 20,000 steps), as
+        # did a repaint at 100 %. About one block and one link per step.
+        count = 2 * sum(1 for _ in self.doc.walk()) + 1
         self.setBspTreeDepth(max(5, min(12, count.bit_length() - 4)))
+        self.sync()
 
     def sync(self) -> None:
         """Diff items against the model by id: add, remove, re-look, re-link."""
@@ -190,10 +193,14 @@ class FlowScene(QGraphicsScene):
                 item.setPos(QPointF(*pos) if pos else self._fallback_pos(step))
             else:
                 item.set_look(look)
-        # edges
+        # edges: added first, shaped after. Shaping asks the index for the blocks near each
+        # link; with the scene rect fixed beforehand and no item added in between, Qt indexes
+        # the new items once instead of rebuilding its tree on every query (which made opening
+        # a large flow for the first time quadratic: minutes at 20,000 steps).
         for key in [k for k in self.edges if k not in wanted_edges]:
             self.removeItem(self.edges.pop(key))
         self._edges_at.clear()
+        shaped = []
         for key, (src, target, detached) in wanted_edges.items():
             edge = self.edges.get(key)
             if edge is None:
@@ -202,9 +209,11 @@ class FlowScene(QGraphicsScene):
             edge.detached = detached
             self._edges_at.setdefault(self._owner_key(src), set()).add(key)
             self._edges_at.setdefault(target, set()).add(key)
+            shaped.append(edge)
+        self._grow_scene_rect()
+        for edge in shaped:
             self._shape_edge(edge)
         self._syncing = False
-        self._grow_scene_rect()
 
     def _fallback_pos(self, step: Step) -> QPointF:
         """Next to its predecessor (below it, or right of the block whose branch it starts)."""
