@@ -31,8 +31,10 @@ from designer.model.yaml_text import compose, locator
 
 Locator = Callable[[tuple], "tuple[int, int] | None"]
 
-#: Local proofs in a row before the whole text is parsed again (bounds the locator chain).
-MAX_CHAIN = 32
+#: Local proofs in a row before the whole text is parsed again. Bounds the chain of locators
+#: (each link keeps only its own item's parse and a memo of the paths asked for); the window
+#: flattens the chain sooner, when editing pauses (``yaml_quick.settle``).
+MAX_CHAIN = 512
 _ANCHOR = re.compile(r"(?:^|[\s\[\]{},:-])[&*][^\s\[\]{},]")
 
 
@@ -95,15 +97,22 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
     base = prev.find
     size = len(path)
 
+    memo: dict[tuple, tuple[int, int] | None] = {}
+
     def find(target: tuple) -> tuple[int, int] | None:
+        # Remembered per path: the preview asks for the same paths (its problems, the selected
+        # block) after every edit, so a lookup goes down the chain of proofs once per path.
         target = tuple(target)
+        if target in memo:
+            return memo[target]
         if target[:size] == path:
             at = inner((0, *target[size:]))
-            return (at[0] + start, at[1] + column) if at else None
-        at = base(target)
-        if at is not None and at[0] - 1 >= old_end:
-            return at[0] + delta, at[1]
-        return at
+            found = (at[0] + start, at[1] + column) if at else None
+        else:
+            at = base(target)
+            found = (at[0] + delta, at[1]) if at is not None and at[0] - 1 >= old_end else at
+        memo[target] = found
+        return found
 
     return Proven(lines, find, prev.depth + 1)
 

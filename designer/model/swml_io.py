@@ -257,6 +257,15 @@ def dumps(doc: Document, fmt: str | None = None, thorough: bool = False) -> str:
     return _finish(text, source)
 
 
+def settle(doc: Document) -> bool:
+    """Work that can wait for a pause in editing (see :func:`designer.model.yaml_quick.settle`);
+    returns whether there was any."""
+    source = doc.source if isinstance(doc.source, SourceText) else None
+    if source is None or source.yaml is None:
+        return False
+    return yaml_quick.settle(source.yaml)
+
+
 def _finish(text: str, source: SourceText) -> str:
     """``text`` with the line ends and byte-order mark the script was written with."""
     text = source.endings.apply(text)

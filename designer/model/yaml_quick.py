@@ -18,6 +18,7 @@ from designer.model import splice_check, text_positions
 from designer.model.document import Section
 from designer.model.steps import MISSING
 from designer.model.yaml_splice import YamlSource, _Fallback, same
+from designer.model.yaml_text import compose
 
 
 def prepare(source: YamlSource) -> tuple[set[str], bool]:
@@ -59,6 +60,28 @@ def quick_text(doc: Any, source: YamlSource) -> str | None:
     text = "\n".join(lines)
     text_positions.remember_locator(text, "yaml", result.find)
     return text
+
+
+#: From this many local proofs in a row, :func:`settle` re-anchors the chain when asked (the
+#: window asks when editing pauses), so the forced whole parse at ``MAX_CHAIN`` rarely happens
+#: in the middle of a slider drag.
+SETTLE_FROM = 16
+
+
+def settle(source: YamlSource) -> bool:
+    """Replace a long chain of local proofs by one flat proof of the same text (a whole parse).
+
+    Always sound: the text was proven to read back as the model when it was written, so only
+    where each path stands is recomputed, not whether the text is right. Returns whether it
+    parsed (nothing to do for a short chain)."""
+    proven = source.proven
+    if proven is None or proven.depth < SETTLE_FROM:
+        return False
+    text = "\n".join(proven.lines)
+    root, values = compose(text)
+    source.proven = splice_check.whole(proven.lines, root, values)
+    text_positions.remember(text, "yaml", root, values)
+    return True
 
 
 def _item_column(source: YamlSource, section_name: str) -> int | None:

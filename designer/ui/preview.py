@@ -22,6 +22,8 @@ from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, icon
 from designer.ui.session import EditSession
 
 FORMATS = ("yaml", "json")
+#: How long editing must pause before deferred work runs (see ``swml_io.settle``).
+SETTLE_MS = 400
 
 
 def is_dark(_widget: QWidget | None = None) -> bool:
@@ -195,6 +197,9 @@ class PreviewPanel(QWidget):
         self._located: tuple | None = None  # ((text, fmt), locate function) of the text shown
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._render)
+        #: A pause in editing: the writer's deferred work runs then, not inside an edit.
+        self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle_timer.timeout.connect(lambda: swml_io.settle(self.session.doc))
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)
@@ -287,6 +292,7 @@ class PreviewPanel(QWidget):
             self._shown = text
         self._mark_problems()
         self._show_selected()
+        self._settle_timer.start()
 
     def _on_problems_changed(self, _problems: list) -> None:
         self._mark_problems()

@@ -185,3 +185,20 @@ def test_most_single_step_edits_of_real_scripts_are_proven_locally():
             fast += proven_depth(doc) > 0
             total += 1
     assert total > 100 and fast / total > 0.9, (fast, total)
+
+
+def test_settle_flattens_a_long_chain_without_changing_the_text():
+    from designer.model.swml_io import settle
+    doc = loads(TEXT, "yaml", nesting=nesting())
+    record = next(s for s in doc.walk() if s.method == "record_call")
+    assert not settle(doc)  # nothing to do yet
+    for i in range(yaml_quick.SETTLE_FROM + 1):
+        doc.set_param(record, ("input_sensitivity",), i)
+        text = dumps(doc)
+    assert proven_depth(doc) > yaml_quick.SETTLE_FROM - 1
+    assert settle(doc) and proven_depth(doc) == 0
+    assert dumps(doc) == text
+    doc.set_param(record, ("input_sensitivity",), 99)
+    dumps(doc)
+    assert proven_depth(doc) == 1  # the next edit is proven locally again
+    assert_same_as_slow(doc)
