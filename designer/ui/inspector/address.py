@@ -7,14 +7,11 @@ what is wrong with a phone number missing its country code, the most common slip
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from designer.model.catalog import FieldSpec
-from designer.model.document import MISSING
-from designer.ui.inspector.base import FieldEditor
 from designer.ui.inspector.context import EditorContext
+from designer.ui.inspector.editable_choice import EditableChoiceEditor
 from designer.ui.inspector.scalars import LineEditor
 from designer.ui.inspector.variable import is_variable
 
@@ -70,29 +67,11 @@ class DialAddressEditor(LineEditor):
         self.help.style().polish(self.help)
 
 
-class SectionOrUrlEditor(FieldEditor):
+class SectionOrUrlEditor(EditableChoiceEditor):
     """An editable pick-list of the flow's sections; a URL or ``${variable}`` can be typed too."""
 
-    takes_text = True
-
     def __init__(self, spec: FieldSpec, ctx: EditorContext, parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
-        self.ctx = ctx
-        self.combo = QComboBox(self)
-        self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.lineEdit().setPlaceholderText("a section, or https://...")
-        self.combo.setMinimumWidth(60)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        #: The text part, as in the one-line editors (typing a section name or a URL).
-        self.line = self.combo.lineEdit()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.combo)
-        self.reload_ids()
-        self.combo.lineEdit().textEdited.connect(lambda _t: self._emit(self.value()))
-        self.combo.lineEdit().editingFinished.connect(self.committed)
-        self.combo.activated.connect(lambda _i: self._emit_and_commit(self.value()))
+        super().__init__(spec, ctx, "a section, or https://...", 60, parent)
 
     def reload_ids(self) -> None:
         """Offer the sections the flow has now (the form calls this on every refresh)."""
@@ -105,19 +84,3 @@ class SectionOrUrlEditor(FieldEditor):
             self.combo.addItems(names)
             self.combo.setEditText(text)
             self.combo.blockSignals(False)
-
-    def value(self) -> Any:
-        return self.combo.currentText() or MISSING
-
-    def set_value(self, value: Any) -> None:
-        text = value if isinstance(value, str) else ""
-        if self.combo.currentText() != text:
-            self.combo.blockSignals(True)
-            self.combo.setEditText(text)
-            self.combo.blockSignals(False)
-
-    def accepts(self, value: Any) -> bool:
-        return value is MISSING or isinstance(value, str)
-
-    def focus_widget(self) -> QWidget:
-        return self.combo

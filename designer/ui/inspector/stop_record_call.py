@@ -2,44 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from designer.model.catalog import FieldSpec
 from designer.model.document import MISSING
-from designer.ui.inspector.base import FieldEditor
 from designer.ui.inspector.context import EditorContext
+from designer.ui.inspector.editable_choice import EditableChoiceEditor
 
 LAST = "the last recording started"
 
 
-class ControlIdEditor(FieldEditor):
+class ControlIdEditor(EditableChoiceEditor):
     """An editable combo of the ``control_id`` values that ``record_call`` blocks in this flow set.
 
     Typed ids are allowed (a recording started by another script); empty means "the last
     recording started".
     """
 
-    takes_text = True
-
     def __init__(self, spec: FieldSpec, ctx: EditorContext, parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
-        self.ctx = ctx
-        self.combo = QComboBox(self)
-        self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.setMinimumWidth(80)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        super().__init__(spec, ctx, spec.hint.placeholder or LAST, 80, parent)
         self.combo.setMinimumContentsLength(8)
-        self.combo.lineEdit().setPlaceholderText(spec.hint.placeholder or LAST)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.combo)
-        self.reload_ids()
-        self.combo.lineEdit().textEdited.connect(lambda _t: self._emit(self.value()))
-        self.combo.lineEdit().editingFinished.connect(self.committed)
-        self.combo.activated.connect(self._picked)
 
     def reload_ids(self) -> None:
         """Offer the ids the flow's ``record_call`` blocks set now (keeps the text shown)."""
@@ -60,17 +42,3 @@ class ControlIdEditor(FieldEditor):
         value = self.combo.itemData(index)
         self.combo.setEditText(value or "")
         self._emit_and_commit(value or MISSING)
-
-    def value(self) -> Any:
-        return self.combo.currentText() or MISSING
-
-    def set_value(self, value: Any) -> None:
-        text = value if isinstance(value, str) else ""
-        if self.combo.currentText() != text:
-            self.combo.setEditText(text)
-
-    def accepts(self, value: Any) -> bool:
-        return value is MISSING or isinstance(value, str)
-
-    def focus_widget(self) -> QWidget:
-        return self.combo
