@@ -221,11 +221,15 @@ def type_into(line, text: str) -> None:
     QTest.keyClick(line, Qt.Key.Key_Return)
 
 
-def test_a_phone_menu_built_from_scratch_through_the_window(window, monkeypatch):
+def build_phone_menu(window, monkeypatch, max_digits: str | None = None, name_hangups: bool = False):
+    """answer, prompt, a switch on prompt_value whose cases 1 and 2 transfer to sections "sales"
+    and "support" (each a hangup), made as a person makes it: palette drops and panel widgets.
+    Returns the prompt step (its words are set by the caller)."""
     session = window.session
     add_block(window, "answer")
     prompt = add_block(window, "prompt")
-    type_into(editor(window, "max_digits").line, "2")
+    if max_digits is not None:
+        type_into(editor(window, "max_digits").line, max_digits)
     switch = add_block(window, "switch")
     type_into(editor(window, "variable").line, "prompt_value")
     cases = window.inspector.form.findChild(CasesEditor)
@@ -244,6 +248,15 @@ def test_a_phone_menu_built_from_scratch_through_the_window(window, monkeypatch)
         start = window.canvas.flow_scene.starts[name]
         drop_at(window, "hangup", start.port_pos() + QPointF(0, 40))
         assert [s.method for s in session.doc.section(name).steps] == ["hangup"]
+        if name_hangups:
+            hangup = session.doc.section(name).steps[0]
+            session.undo_stack.push(SetParamCommand(session.doc, hangup, ("reason",), name))
+    return prompt
+
+
+def test_a_phone_menu_built_from_scratch_through_the_window(window, monkeypatch):
+    session = window.session
+    prompt = build_phone_menu(window, monkeypatch, max_digits="2")
     session.undo_stack.push(SetParamCommand(session.doc, prompt, ("play",), "say:Press 1 for sales, 2 for support"))
     data = preview_as(window, "yaml")[1]
     assert data == {"version": "1.0.0", "sections": {

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
@@ -16,12 +16,9 @@ from designer import cli
 from designer.model import examples, flow_tests, swml_io
 from designer.model.catalog import load_catalog
 from designer.ui.commands import SetParamCommand
-from designer.ui.inspector.special import CasesEditor
 from designer.ui.main_window import MainWindow
 from designer.ui.session import EditSession
-from tests.ui.test_end_to_end import (
-    add_block, build_record_and_play_back, click_block, drop_at, editor, type_into,
-)
+from tests.ui.test_end_to_end import build_phone_menu, build_record_and_play_back
 
 MENU = "Press 1 for sales, 2 for support, or 3 to leave a message."
 
@@ -195,25 +192,7 @@ def test_the_run_is_saved_as_a_test_case_that_passes(window, tmp_path):
 def build_menu(window, monkeypatch) -> None:
     """A two-option menu made the way a person makes it: blocks dragged from the palette."""
     session = window.session
-    add_block(window, "answer")
-    prompt = add_block(window, "prompt")
-    switch = add_block(window, "switch")
-    type_into(editor(window, "variable").line, "prompt_value")
-    cases = window.inspector.form.findChild(CasesEditor)
-    assert [cases.add_case(), cases.add_case()] == ["1", "2"]
-    for k, dest in enumerate(("sales", "support")):
-        port = window.canvas.block_item(switch.id).port_pos(("branch", switch.id, k))
-        drop_at(window, "transfer", port + QPointF(30, 10))
-        transfer = switch.child_lists()[k][1][0]
-        click_block(window, transfer)
-        type_into(editor(window, "dest").combo.lineEdit(), dest)
-    for name in ("sales", "support"):
-        monkeypatch.setattr(window, "ask_section_name", lambda n=name: n)
-        assert window.add_section()
-        start = window.canvas.flow_scene.starts[name]
-        drop_at(window, "hangup", start.port_pos() + QPointF(0, 40))
-        hangup = session.doc.section(name).steps[0]
-        session.undo_stack.push(SetParamCommand(session.doc, hangup, ("reason",), name))
+    prompt = build_phone_menu(window, monkeypatch, name_hangups=True)
     session.undo_stack.push(SetParamCommand(session.doc, prompt, ("play",),
                                             "say:Press 1 for sales, 2 for support"))
 
