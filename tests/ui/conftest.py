@@ -1,13 +1,15 @@
-"""Fixtures the UI tests share: an edit session on the bundled schema and an inspector on it."""
+"""Fixtures the UI tests share: an edit session on the bundled schema, an inspector on it, and a
+main window whose settings live in the test's own folder (test files may define their own)."""
 
 import gc
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from designer.model.catalog import load_catalog
 from designer.ui.inspector import Inspector
+from designer.ui.main_window import MainWindow
 from designer.ui.session import EditSession
 
 
@@ -25,6 +27,16 @@ def inspector(qtbot, session):
     qtbot.addWidget(panel)
     panel.show()
     return panel
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The main window, non-interactive (file dialogs and questions are not shown)."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(EditSession(load_catalog()), settings)
+    w.files.interactive = False
+    qtbot.addWidget(w)
+    return w
 
 
 @pytest.fixture(autouse=True)

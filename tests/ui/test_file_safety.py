@@ -8,25 +8,12 @@ import os
 import stat
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from designer.model.catalog import load_catalog
 from designer.model.document import Step
 from designer.model.layout import sidecar_path
 from designer.ui.commands import InsertStepCommand
-from designer.ui.main_window import MainWindow
-from designer.ui.session import EditSession
 
 SCRIPT = "version: 1.0.0\nsections:\n  main:\n  - answer: {}  # pick up\n  - hangup: {}\n"
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(EditSession(load_catalog()), settings)
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    return w
 
 
 def edit(window):

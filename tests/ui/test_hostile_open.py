@@ -4,12 +4,9 @@ column, the flow being edited left exactly as it was, the file on disk untouched
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
-from designer.model.catalog import load_catalog
-from designer.ui.main_window import MainWindow
-from designer.ui.session import EditSession
 
 from tests.model.test_hostile_input import BOMB
 from tests.ui.canvas_helpers import make_view
@@ -21,15 +18,6 @@ HOSTILE = {
     "surrogate.json": ('{"version": "1.0.0", "sections": {"main": [{"play": {"url": "\\ud800"}}]}}', "escape"),
     "tabs.yaml": ("version: 1.0.0\nsections:\n\tmain: []\n", "tab"),
 }
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(EditSession(load_catalog()), settings)
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    return w
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence
 
 from designer.model.catalog import load_catalog
@@ -15,15 +15,6 @@ from designer.ui.main_window import MainWindow
 from designer.ui.session import EditSession
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(EditSession(load_catalog()), settings)
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    return w
 
 
 def test_window_has_the_four_docks_around_the_canvas(window):
