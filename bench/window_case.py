@@ -71,9 +71,12 @@ def main(steps: int, repeat: int) -> dict:
         qapp.processEvents()
 
     out["open"] = timed(open_file, open_repeat)
-    # Lines off screen are coloured when idle (designer.ui.highlighter); done here, untimed,
-    # so that the edits below are measured alone.
+    # Lines off screen are coloured when idle (designer.ui.highlighter), and the writer
+    # renders every step once when editing pauses (swml_io.settle): a person takes longer
+    # than that pause to pick a block after opening. Done here, untimed, so that the edits
+    # below are measured alone.
     window.preview.highlighter.finish()
+    window.preview.settle_now()
     session = window.session
     record = next(s for s in session.doc.walk() if s.method == "record_call")
     session.select([record.id])

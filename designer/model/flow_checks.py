@@ -39,32 +39,31 @@ def run(doc: Document, located: list["Located"], catalog: Catalog) -> list[Probl
     for step, path, section in located:
         if section is None:
             continue
-        where = _where(path, step)
         if _is(step, "record_call"):
             cid = _param(step, "control_id")
             if isinstance(cid, str):
                 if cid in seen_ids:
                     out.append(_problem(WARNING, f"Another recording already uses the id '{cid}'; "
-                                        "stopping it by id will be ambiguous", step, ("control_id",), where,
+                                        "stopping it by id will be ambiguous", step, ("control_id",), path,
                                         "flow.duplicate_control_id"))
                 seen_ids.add(cid)
         if _is(step, "stop_record_call"):
             cid = _param(step, "control_id")
             if isinstance(cid, str) and not _is_var(cid) and cid not in control_ids:
                 out.append(_problem(WARNING, f"No recording has the id '{cid}': no Record call block "
-                                    "sets this id", step, ("control_id",), where, "flow.unknown_control_id"))
+                                    "sets this id", step, ("control_id",), path, "flow.unknown_control_id"))
         if _is(step, "goto"):
             label = _param(step, "label")
             if isinstance(label, str) and label and not _is_var(label) \
                     and label not in labels.get(section, set()):
                 out.append(_problem(ERROR, f"There is no label '{label}' in section '{section}' "
-                                    "(goto only jumps within its section)", step, ("label",), where,
+                                    "(goto only jumps within its section)", step, ("label",), path,
                                     "flow.unknown_label"))
         if step.form == "method" and step.method in JUMP_METHODS:
             dest = _param(step, "dest")
             if isinstance(dest, str) and destination_kind(dest) == "section" and dest not in sections:
                 out.append(_problem(ERROR, f"There is no section '{dest}' to {step.method} to", step,
-                                    ("dest",), where, "flow.unknown_section"))
+                                    ("dest",), path, "flow.unknown_section"))
 
     for chain in doc.detached:
         for step in _walk(chain):
@@ -92,8 +91,9 @@ def _where(path: tuple[Any, ...] | None, step: Step) -> tuple[Any, ...]:
     return path + ((step.method,) if step.form == "method" else ())
 
 
-def _problem(severity: str, message: str, step: Step, field: tuple[Any, ...], where: tuple[Any, ...],
+def _problem(severity: str, message: str, step: Step, field: tuple[Any, ...], path: tuple[Any, ...] | None,
              code: str) -> Problem:
+    where = _where(path, step)  # built only for a problem: most steps have none
     return Problem(severity, message, step.id, field, where + field if where else (), code=code)
 
 

@@ -27,7 +27,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from designer.model.validation import Located
 
 #: Params that steer the call or that the path checks read, wherever a method has them.
-FLOW_KEYS = ("dest", "label", "when", "max", "variable", "save_variables", "control_id", "max_digits")
+FLOW_KEYS = ("dest", "label", "when", "max", "variable", "save_variables", "max_digits")
+#: Params of which the checks read only whether they are text (``stop_record_call`` with a
+#: ``control_id`` stops that recording only): typing an id must not re-run every path.
+KIND_KEYS = ("control_id",)
 
 
 def flow_facts(step: Step) -> tuple[Any, ...]:
@@ -36,6 +39,7 @@ def flow_facts(step: Step) -> tuple[Any, ...]:
     facts: list[Any] = [step.form, step.method]
     if isinstance(params, dict):
         facts.extend((k, repr(params[k])) for k in FLOW_KEYS if k in params)
+        facts.extend((k, isinstance(params[k], str)) for k in KIND_KEYS if k in params)
         facts.append(tuple(str(k) for k in params if str(k).startswith("speech_")))
         if step.method == "set":
             facts.append(tuple(str(k) for k in params))
@@ -88,6 +92,7 @@ class PathChecker:
         if signature != self._signature:
             paths = analyse(doc)
             self._problems = path_checks.run(doc, located, paths, lambda s: by_id.get(s.id, []))
-            self._unreachable = path_checks.unreachable_ids(doc, paths)
+            self._unreachable = path_checks.unreachable_ids(
+                doc, paths, path_checks.has_ai(step for step, _p, _s in located))
             self._signature = signature
         return list(self._problems), self._unreachable

