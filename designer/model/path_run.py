@@ -68,13 +68,18 @@ class PathChecker:
         #: (step id, content) -> ((flow facts, reads), reads): a step's part of the signature,
         #: worked out once per content of the step.
         self._facts: dict[tuple[str, str], tuple[Any, list[Use]]] = {}
+        #: The validator's list of located steps and the tokens seen at the last run.
+        self._located: list["Located"] | None = None
+        self._content: dict[str, str] = {}
 
     def run(self, doc: Document, located: list["Located"], content: dict[str, str]) -> tuple[list[Problem], frozenset[str]]:
         """The path problems of ``doc`` and the ids of steps no call reaches.
 
-        ``content`` maps a step id to the text of its data (the validator's cache key), so a
+        ``content`` maps a step id to a token of its data (the validator's cache key), so a
         step's variable reads and flow facts are found once per content, not once per run.
         """
+        if located is self._located and self._same_facts(doc, located, content):
+            return list(self._problems), self._unreachable
         found: dict[tuple[str, str], tuple[Any, list[Use]]] = {}
         by_id: dict[str, list[Use]] = {}
         parts = []
@@ -88,6 +93,7 @@ class PathChecker:
             by_id[step.id] = known[1]
             parts.append((step.id, path, section, known[0]))
         self._facts = found
+        self._located, self._content = located, dict(content)
         signature = (tuple(s.name for s in doc.sections), tuple(parts))
         if signature != self._signature:
             paths = analyse(doc)
@@ -96,3 +102,29 @@ class PathChecker:
                 doc, paths, path_checks.has_ai(step for step, _p, _s in located))
             self._signature = signature
         return list(self._problems), self._unreachable
+
+    def _same_facts(self, doc: Document, located: list["Located"], content: dict[str, str]) -> bool:
+        """Whether the signature is unchanged, looking only at steps whose token changed.
+
+        ``located`` being the very list of the last run means the validator did not walk the
+        flow again: no step was added, removed or moved, so every place is as it was. Then only
+        steps with a new token can have new facts; building the whole signature again cost
+        10 ms a keystroke at 5,000 steps. When a fact did change, the caller starts over."""
+        if self._signature is None or tuple(s.name for s in doc.sections) != self._signature[0]:
+            return False
+        last = self._content
+        changed = [step for step, _p, _s in located if last.get(step.id) != content.get(step.id)]
+        for step in changed:
+            token = content.get(step.id, "")
+            old = self._facts.get((step.id, last.get(step.id, "")))
+            if not token or old is None:
+                return False
+            reads = uses(step)
+            known = ((flow_facts(step), tuple(reads)), reads)
+            if known[0] != old[0]:
+                return False
+        for step in changed:  # same facts: only the tokens they are filed under move
+            token = content[step.id]
+            self._facts[(step.id, token)] = self._facts.pop((step.id, last[step.id]))
+            last[step.id] = token
+        return True

@@ -25,8 +25,16 @@ def seen(problems):
 def random_edit(doc, rng, nesting):
     steps = [s for s in doc.walk() if doc.section_of(s) is not None]
     step = rng.choice(steps)
-    kind = rng.randrange(5)
-    if kind == 0 and step.form == "method":
+    kind = rng.randrange(8)
+    if kind == 5 and step.form == "method" and isinstance(step.params, dict):
+        # Params the path checks read: some change their findings, some only a token.
+        key = rng.choice(["control_id", "label", "dest", "variable", "max_digits"])
+        doc.set_param(step, (key,), rng.choice(["a", "b", "main", 7, "${x}"]))
+    elif kind == 6 and step.form == "method" and isinstance(step.params, dict):
+        doc.set_param(step, ("url",), rng.choice(["say:${prompt_value}", "say:hi", "${record_call_url}"]))
+    elif kind == 7 and step.form == "method" and isinstance(step.params, dict):
+        doc.set_param(step, ("control_id",), rng.choice(["r", "rs", "s"]))
+    elif kind == 0 and step.form == "method":
         doc.set_param(step, ("volume",), rng.choice([3, "loud", -100]))
     elif kind == 1:
         doc.insert_step(step.parent, rng.randrange(len(step.parent) + 1),
@@ -52,7 +60,7 @@ def test_incremental_validation_matches_a_fresh_one(path):
     validator = Validator(catalog)
     validator.validate(doc)
     rng = random.Random(path.name)
-    for _ in range(12):
+    for _ in range(24):
         random_edit(doc, rng, catalog.nesting)
         assert seen(validator.validate(doc)) == seen(Validator(catalog).validate(doc))
         assert validator.step_count == sum(1 for _ in doc.walk())
