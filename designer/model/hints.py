@@ -35,6 +35,10 @@ class FieldHint:
     placeholder: str = ""
 
 
+#: The hint of the many fields without one, shared (it is frozen): the catalog's disk cache then
+#: holds it once instead of once per field (start-up reads that cache back).
+NO_HINT = FieldHint()
+
 _METHODS: dict[str, MethodHint] = {
     "record_call": MethodHint("Recording", "mdi6.record-rec",
                               ("record_call_url", "record_call_result", "record_control_id")),
@@ -146,7 +150,7 @@ def field_hint(method: str, path: tuple[Any, ...]) -> FieldHint:
     """The hint for a field, or an empty one (the catalog adds the unit its description names)."""
     from designer.model import panel_hints
     key = (method, tuple(path))
-    return _FIELDS.get(key) or panel_hints.FIELDS.get(key) or FieldHint()
+    return _FIELDS.get(key) or panel_hints.FIELDS.get(key) or NO_HINT
 
 
 def method_rank(method: str) -> int:

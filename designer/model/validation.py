@@ -67,7 +67,7 @@ class Validator:
         self._log_doc: Any = None  # weak reference to the document the log listens to
         #: How many steps the last validation saw (sections and unconnected blocks).
         self.step_count = 0
-        self._syntax_error = _js_syntax_checker()
+        self._syntax_error = _js_syntax_check
         self._paths = PathChecker()
         #: Ids of steps no call reaches, from the last :meth:`validate` (the canvas greys them).
         self.unreachable: frozenset[str] = frozenset()
@@ -362,13 +362,15 @@ def validator_for(catalog: Catalog) -> Validator:
     return found
 
 
-def _js_syntax_checker() -> Callable[[str], str | None] | None:
-    """The V8 syntax check of conditions (:mod:`designer.model.jsengine`), if V8 is installed."""
+def _js_syntax_check(condition: str) -> str | None:
+    """V8's syntax error in ``condition`` (:mod:`designer.model.jsengine`), ``None`` when fine or
+    when V8 is not installed. Imported at the first condition, not with the validator: V8 and
+    the asyncio it pulls in were a fifth of the designer's start-up, before any flow was open."""
     try:
         from designer.model.jsengine import syntax_error
     except ImportError:  # pragma: no cover - mini-racer missing: conditions go unchecked
         return None
-    return syntax_error
+    return syntax_error(condition)
 
 
 def _empty_conditions(step: Step) -> Iterator[Finding]:

@@ -1,8 +1,9 @@
 """Application start-up: the QApplication, the theme following the system, the main window.
 
-``run(file, schema, screenshot)`` is what the command line calls. With ``screenshot`` it opens the
-file, lays it out, fits the canvas, renders the window to a PNG and returns without an event
-loop, so it works headless (``QT_QPA_PLATFORM=offscreen``).
+``run(file, schema, screenshot)`` is what the command line calls: it shows the window first and
+opens ``file`` once the window is painted (:func:`start`). With ``screenshot`` it opens the file,
+lays it out, fits the canvas, renders the window to a PNG and returns without an event loop, so
+it works headless (``QT_QPA_PLATFORM=offscreen``).
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from designer.ui.main_window import MainWindow
 
 APP_NAME = "SWML Flow Designer"
 ORG_NAME = "SWML Flow Designer"
@@ -112,45 +117,58 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
     """
     app = application()
     apply_theme(app)
+    if screenshot:
+        # A throw-away settings file: the picture never depends on (or changes) the user's layout.
+        settings = QSettings(str(Path(tempfile.mkdtemp()) / "screenshot.ini"), QSettings.Format.IniFormat)
+        window = make_window(app, schema, settings)
+        window.files.interactive = False
+        if file and not window.files.open_path(file):
+            window.deleteLater()
+            return 1
+        return _screenshot(app, window, screenshot)
+    window = start(app, file, schema, QSettings())
+    return app.exec()
 
+
+def make_window(app: QApplication, schema: str | None, settings: QSettings) -> "MainWindow":
+    """The main window for ``schema`` (a bad schema file: said on stderr, the bundled one used)."""
     from designer.ui import icons, preferences
-    from designer.ui.crash_guard import CrashGuard
     from designer.ui.main_window import MainWindow
     from designer.ui.session import EditSession
 
     app.setWindowIcon(icons.app_icon())
-    if screenshot:
-        # A throw-away settings file: the picture never depends on (or changes) the user's layout.
-        settings = QSettings(str(Path(tempfile.mkdtemp()) / "screenshot.ini"), QSettings.Format.IniFormat)
-    else:
-        settings = QSettings()
     schema_path = schema or preferences.schema_setting(settings)
     try:
         catalog = preferences.catalog_for(schema_path)
     except Exception as exc:  # a bad schema file: say so and use the bundled one
         print(f"Cannot use the schema {schema_path}: {exc}; using the bundled schema.", file=sys.stderr)
         schema_path, catalog = None, preferences.catalog_for(None)
-    session = EditSession(catalog)
-    window = MainWindow(session, settings)
+    window = MainWindow(EditSession(catalog), settings)
     window.schema_path = schema_path
     window.schema_label.setText(preferences.schema_label(schema_path))
+    return window
 
-    def follow_scheme(_scheme: object = None) -> None:
-        set_scheme(app, window)
 
-    if screenshot:
-        window.files.interactive = False
-        if file and not window.files.open_path(file):
-            window.deleteLater()
-            return 1
-        return _screenshot(app, window, screenshot)
-    window.crash_guard = CrashGuard(window, window.recovery.write_now, lambda: window.files.interactive).install()
-    if not window.offer_recovery() and file:
-        window.files.open_path(file)
-    app.styleHints().colorSchemeChanged.connect(follow_scheme)
-    window.show()
+def start(app: QApplication, file: str | None, schema: str | None, settings: QSettings) -> "MainWindow":
+    """Show the window at once; recovery and ``file`` follow once it is painted (see
+    :mod:`designer.ui.first_open`). Returns the window; ``window.first_open.finished`` says
+    when the flow is there."""
+    from designer.ui import heap
+    from designer.ui.crash_guard import CrashGuard
+    from designer.ui.first_open import FirstOpen
+
+    # Without collector passes: the modules, the catalog and the widgets made here live as long
+    # as the window, yet walking them again and again (a full pass after the catalog) was a
+    # tenth of the start-up. They are frozen afterwards, as after opening a file.
+    with heap.building():
+        window = make_window(app, schema, settings)
+        window.crash_guard = CrashGuard(window, window.recovery.write_now, lambda: window.files.interactive).install()
+        window.first_open = FirstOpen(window, file)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme=None: set_scheme(app, window))
+        window.show()
     QTimer.singleShot(0, window.fit_later)  # once the canvas has its final size
-    return app.exec()
+    window.first_open.start()
+    return window
 
 
 def _screenshot(app: QApplication, window, out: str) -> int:

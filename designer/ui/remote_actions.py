@@ -10,6 +10,7 @@ file in the settings, so the next Publish updates the same script.
 from __future__ import annotations
 
 import json
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeVar
 
@@ -19,20 +20,19 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from designer.model import layout
 from designer.model.document import Document
 from designer.model.problems import Problem
-from designer.remote import publishing
-from designer.remote.accounts import AccountBook, default_path
-from designer.remote.items import CALL_FLOW, RemoteScript
-from designer.remote.credentials import TokenStore
 from designer.remote.errors import RemoteError
-from designer.remote.refusals import PlacedRefusal, place
-from designer.remote.space import Account
-from designer.ui.account_dialog import AccountDialog, ClientFactory, connect
-from designer.ui.busy import wait_for
-from designer.ui.publish_dialog import PublishDialog, PublishedDialog
-from designer.ui.remote_open_dialog import OpenRemoteDialog
+from designer.remote.items import CALL_FLOW, RemoteScript
 
+# The accounts, the keyring, publishing and the dialogs load when an action first needs them,
+# not with the window: none of them is used before the person asks (start-up).
 if TYPE_CHECKING:
+    from designer.remote import publishing
+    from designer.remote.accounts import AccountBook
     from designer.remote.client import SignalWireClient
+    from designer.remote.credentials import TokenStore
+    from designer.remote.refusals import PlacedRefusal
+    from designer.remote.space import Account
+    from designer.ui.account_dialog import ClientFactory
     from designer.ui.main_window import MainWindow
 
 T = TypeVar("T")
@@ -46,7 +46,14 @@ def accounts_path(settings: QSettings) -> Path:
     """Beside an INI settings file (tests, portable installs), else the user's config folder."""
     if settings.format() == QSettings.Format.IniFormat and settings.fileName():
         return Path(settings.fileName()).parent / "signalwire-accounts.json"
+    from designer.remote.accounts import default_path
     return default_path()
+
+
+def _connect(space: str, project_id: str, token: str) -> "SignalWireClient":
+    """:func:`designer.ui.account_dialog.connect`, its module loaded on first use."""
+    from designer.ui.account_dialog import connect
+    return connect(space, project_id, token)
 
 
 class RemoteActions(QObject):
@@ -59,22 +66,32 @@ class RemoteActions(QObject):
     origin_changed = Signal(str)
 
     def __init__(self, window: "MainWindow",
-                 make_client: ClientFactory = connect) -> None:
+                 make_client: "ClientFactory" = _connect) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
         self.files = window.files
         self.settings: QSettings = window.settings
-        self.book = AccountBook(accounts_path(self.settings))
-        self.tokens = TokenStore()
         self.make_client = make_client
-        self.origin: publishing.Origin | None = None
+        self.origin: "publishing.Origin | None" = None
         self._opening = False
         #: SignalWire's messages of the last refused publish, with their blocks (tests read them).
-        self.last_refusals: list[PlacedRefusal] = []
+        self.last_refusals: list["PlacedRefusal"] = []
         self.session.document_replaced.connect(self._on_document_replaced)
         self.files.opened.connect(self._on_file_opened)
         self.session.path_changed.connect(self._on_path_changed)
+
+    @cached_property
+    def book(self) -> "AccountBook":
+        """The SignalWire accounts (no secrets), read when first needed."""
+        from designer.remote.accounts import AccountBook
+        return AccountBook(accounts_path(self.settings))
+
+    @cached_property
+    def tokens(self) -> "TokenStore":
+        """The API tokens (the keyring), opened when first needed."""
+        from designer.remote.credentials import TokenStore
+        return TokenStore()
 
     # ----------------------------------------------------------------- origin
     def title_note(self) -> str:
@@ -84,7 +101,7 @@ class RemoteActions(QObject):
         note = " · read-mostly" if self.origin.kind == CALL_FLOW else ""
         return f" · {self.origin.describe()}{note}"
 
-    def set_origin(self, origin: publishing.Origin | None) -> None:
+    def set_origin(self, origin: "publishing.Origin | None") -> None:
         self.origin = origin
         if origin is not None and self.session.path:
             origins = self._origins()
@@ -105,7 +122,11 @@ class RemoteActions(QObject):
 
     def _on_file_opened(self, path: str) -> None:
         stored = self._origins().get(str(Path(path).resolve()))
-        self.set_origin(publishing.Origin.from_json(stored) if stored else None)
+        if not stored:
+            self.set_origin(None)
+            return
+        from designer.remote import publishing
+        self.set_origin(publishing.Origin.from_json(stored))
 
     def _on_path_changed(self, path: str) -> None:
         if self.origin is not None and path:
@@ -114,9 +135,11 @@ class RemoteActions(QObject):
     # ----------------------------------------------------------------- questions (monkeypatchable)
     def ask_account(self) -> bool:
         """Show File > SignalWire Account; ``True`` when an account was saved."""
+        from designer.ui.account_dialog import AccountDialog
         return bool(AccountDialog(self.book, self.tokens, self.window, self.make_client).exec())
 
     def ask_pick(self, items: list[RemoteScript], space: str) -> RemoteScript | None:
+        from designer.ui.remote_open_dialog import OpenRemoteDialog
         dialog = OpenRemoteDialog(items, space, self.window)
         return dialog.chosen() if dialog.exec() else None
 
@@ -132,11 +155,13 @@ class RemoteActions(QObject):
         box.exec()
         return box.clickedButton() is accept
 
-    def review(self, the_plan: publishing.Plan, space: str) -> bool:
+    def review(self, the_plan: "publishing.Plan", space: str) -> bool:
         """Show what changes; ``True`` when the user pressed Publish."""
+        from designer.ui.publish_dialog import PublishDialog
         return bool(PublishDialog(the_plan, space, self.window).exec())
 
     def show_published(self, result: RemoteScript, space: str, created: bool, addresses: list[str]) -> None:
+        from designer.ui.publish_dialog import PublishedDialog
         PublishedDialog(result, space, created, addresses, self.window).exec()
 
     def tell(self, title: str, text: str, error: bool = True) -> None:
@@ -146,7 +171,7 @@ class RemoteActions(QObject):
     def show_account(self) -> bool:
         return self.ask_account()
 
-    def _signed_in(self, space: str | None = None) -> tuple[Account, str] | None:
+    def _signed_in(self, space: str | None = None) -> "tuple[Account, str] | None":
         """The account of ``space`` (else the default one) and its token, asking when missing."""
         account = (self.book.find(space) if space else None) or self.book.find()
         token = self.tokens.find(account) if account else None
@@ -157,12 +182,13 @@ class RemoteActions(QObject):
             token = self.tokens.find(account) if account else None
         return (account, token) if account and token else None
 
-    def _client(self, account: Account, token: str) -> "SignalWireClient":
+    def _client(self, account: "Account", token: str) -> "SignalWireClient":
         """A client for ``account`` (sends nothing until one of its methods is called)."""
         return self.make_client(account.space, account.project_id, token)
 
     def wait(self, text: str, call: Callable[[], T]) -> T:
         """Run one request off the window's thread, the window kept painted meanwhile."""
+        from designer.ui.busy import wait_for
         return wait_for(self.window, text, call)
 
     # ----------------------------------------------------------------- open
@@ -199,7 +225,8 @@ class RemoteActions(QObject):
             self.tell("Opened a Call Flow", CALL_FLOW_NOTE.format(name=full.name), error=False)
         return True
 
-    def _show(self, item: RemoteScript, account: Account) -> None:
+    def _show(self, item: RemoteScript, account: "Account") -> None:
+        from designer.remote import publishing
         doc = Document.from_data(item.contents, self.session.catalog.nesting)
         doc.set_positions(layout.auto_layout(doc))
         self._opening = True
@@ -213,6 +240,7 @@ class RemoteActions(QObject):
     # ----------------------------------------------------------------- publish
     def publish(self) -> bool:
         """Validate, look at the live version, show what changes, then create or update."""
+        from designer.remote import publishing
         if not self._problems_allow():
             return False
         signed = self._signed_in(self.origin.space if self.origin else None)  # publish back where it came from
@@ -259,8 +287,9 @@ class RemoteActions(QObject):
                                 "Publish anyway")
         return True
 
-    def _confirm(self, the_plan: publishing.Plan, space: str) -> bool:
+    def _confirm(self, the_plan: "publishing.Plan", space: str) -> bool:
         """Ask what needs asking before sending; ``True`` to go ahead."""
+        from designer.remote import publishing
         if the_plan.gone:
             return self.ask_yes("Script not found", f"“{the_plan.name}” is no longer on {space} (it may have "
                                 "been deleted in the dashboard). Create it again from this flow?", "Create it")
@@ -293,6 +322,7 @@ class RemoteActions(QObject):
 
     def _refused(self, exc: RemoteError) -> None:
         """Tell what went wrong; SignalWire's own messages are placed on their blocks."""
+        from designer.remote.refusals import place
         placed: list[PlacedRefusal] = place(self.session.doc, exc.refusals) if exc.refusals else []
         text = exc.message
         if placed:

@@ -10,6 +10,8 @@ of any other, so each key does exactly one thing.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtGui import QKeySequence
 
 Key = QKeySequence.StandardKey
@@ -54,8 +56,10 @@ TABLE: dict[str, tuple[object, ...]] = {
 }
 
 
+@lru_cache(maxsize=1)
 def _explicit() -> dict[str, str]:
-    """Key text -> the action that names it explicitly."""
+    """Key text -> the action that names it explicitly (the table is fixed: worked out once,
+    not for each of the window's actions, which made a thousand key sequences at start-up)."""
     claimed: dict[str, str] = {}
     for name, bindings in TABLE.items():
         for binding in bindings:

@@ -20,8 +20,14 @@ from designer.ui.commands import SetParamCommand
 from designer.ui.main_window import MainWindow
 
 
-def window() -> MainWindow:
-    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+def window() -> MainWindow | None:
+    """The designer's window once its start-up open is done (it runs after the first paint)."""
+    found = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+    return found if found is not None and not found.first_open.pending else None
+
+
+def when_ready(then) -> None:
+    QTimer.singleShot(100, then if window() is not None else lambda: when_ready(then))
 
 
 def edit() -> None:
@@ -39,8 +45,8 @@ def report() -> None:
 if __name__ == "__main__":
     app.application()
     if sys.argv[1] == "edit":
-        QTimer.singleShot(300, edit)
+        when_ready(edit)
         sys.exit(app.run(sys.argv[2]))
     MainWindow.ask_restore = lambda self, found: "restore"
-    QTimer.singleShot(300, report)
+    when_ready(report)
     sys.exit(app.run(None))

@@ -7,6 +7,8 @@ place (or rebuilds the form when its shape changed: a key added, a case renamed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout,
@@ -15,7 +17,9 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QScrollArea, QStacke
 from designer.model.titles import block_title
 from designer.model.document import Step
 from designer.ui.inspector import icons
-from designer.ui.inspector.form import StepForm, form_shape
+
+if TYPE_CHECKING:
+    from designer.ui.inspector.form import StepForm
 
 EMPTY_NONE = "Select a block to edit it"
 #: Narrowest the panel gets; every form fits it (labels go above fields), so it never scrolls sideways.
@@ -132,6 +136,9 @@ class Inspector(QWidget):
         self.description.setToolTip(spec.description)
         scroll = self.scroll.verticalScrollBar().value() if self.current_step() is step else 0
         self._drop_form()
+        # The forms and their editors (some twenty modules) load with the first block shown,
+        # not with the window: the panel starts empty (start-up).
+        from designer.ui.inspector.form import StepForm
         self.form = StepForm(self.session, step)
         self.scroll.setWidget(self.form)
         self.stack.setCurrentWidget(self.page)
@@ -154,6 +161,7 @@ class Inspector(QWidget):
         if step is None or self.form is None or step is not self.form.step:
             self._show_selection()
             return
+        from designer.ui.inspector.form import form_shape
         if form_shape(step, self.form.spec) != self.form.shape or \
                 self.session.catalog.method(step.method) is not self.form.spec:
             self._show_step(step)

@@ -1,0 +1,76 @@
+"""The designer started with a file shows its window first and opens the file once painted
+(designer.ui.first_open): the file must still arrive, and a bad one must leave a usable window."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from designer.ui import app as app_module
+from designer.ui.canvas.view import EMPTY_HINT
+from tests.conftest import FIXTURES
+
+SCRIPT = FIXTURES / "002_recipe-build-an-ivr-menu.yaml"
+
+
+@pytest.fixture
+def started(qapp, qtbot, tmp_path):
+    """``app.start`` as ``swml-designer FILE`` calls it; returns a function of the file."""
+    windows = []
+
+    def start(file):
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = app_module.start(qapp, str(file) if file else None, None, settings)
+        window.crash_guard.uninstall()  # pytest-qt reports errors in slots itself
+        window.files.interactive = False  # an error is printed, not asked about
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield start
+    for window in windows:
+        window.files.interactive = False
+
+
+def test_the_window_is_shown_before_the_file_is_opened_and_says_so(started):
+    window = started(SCRIPT)
+    assert window.isVisible()
+    assert window.first_open.pending
+    assert next(window.session.doc.walk(), None) is None  # nothing read yet
+    assert window.canvas.empty_hint == f"Opening {SCRIPT.name}\u2026"
+    assert window.statusBar().currentMessage() == f"Opening {SCRIPT.name}\u2026"
+
+
+def test_the_file_given_at_start_is_opened_after_the_first_paint(started, qtbot):
+    window = started(SCRIPT)
+    with qtbot.waitSignal(window.first_open.finished, timeout=10000) as blocker:
+        pass
+    assert blocker.args == [True]
+    assert window.session.path == SCRIPT.resolve()
+    assert sum(1 for _ in window.session.doc.walk()) > 5
+    assert window.canvas.flow_scene.blocks  # drawn on the canvas
+    first = next(window.session.doc.walk())
+    assert f"{first.method}:" in window.preview.text()  # the preview shows the flow read
+    assert window.canvas.empty_hint == EMPTY_HINT
+    assert window.statusBar().currentMessage().startswith(f"Opened {SCRIPT.name}")
+    assert not window.isWindowModified()
+
+
+def test_a_file_that_cannot_be_read_leaves_an_empty_usable_window(started, qtbot, tmp_path):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("version: 1.0.0\nsections:\n  main: [\n", encoding="utf-8")
+    window = started(bad)
+    with qtbot.waitSignal(window.first_open.finished, timeout=10000) as blocker:
+        pass
+    assert blocker.args == [False]
+    assert window.files.last_message and window.files.last_message[0] == "Cannot open the file"
+    assert window.session.path is None
+    assert window.canvas.empty_hint == EMPTY_HINT  # no longer says "Opening…"
+    assert window.files.new_file()  # the window still works
+
+
+def test_without_a_file_the_start_opens_nothing(started, qtbot):
+    window = started(None)
+    assert window.canvas.empty_hint == EMPTY_HINT
+    with qtbot.waitSignal(window.first_open.finished, timeout=10000) as blocker:
+        pass
+    assert blocker.args == [False]
+    assert window.session.path is None
