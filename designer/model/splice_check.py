@@ -35,26 +35,33 @@ Locator = Callable[[tuple], "tuple[int, int] | None"]
 #: (each link keeps only its own item's parse and a memo of the paths asked for); the window
 #: flattens the chain sooner, when editing pauses (``yaml_quick.settle``).
 MAX_CHAIN = 512
-_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:-])[&*][^\s\[\]{},]")
+_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:-])[&*][^\s\[\]{},]|(?:^|[\s{,])<<\s*:")
 
 
 @dataclass
 class Proven:
-    """A text known to read back as the model, with where each path stands in it."""
+    """A text known to read back as the model, with where each path stands in it.
+
+    ``data`` is what ``lines`` read back as, derived from the text alone (the whole parse, then
+    each local parse patched in): a save compares it with the document itself, so it proves the
+    text without trusting the change log that chose which step to re-parse.
+    """
 
     lines: list[str]
     find: Locator
     depth: int = 0
+    data: Any = None
 
 
 def whole(lines: list[str], root: Any, values: dict) -> Proven:
     """The proof a full parse gives."""
-    return Proven(lines, locator(root, values), 0)
+    return Proven(lines, locator(root, values), 0, values.get(root) if root is not None else None)
 
 
 def may_use(text: str) -> bool:
     """Whether local proofs are sound for a script of this text: not with anchors or aliases
-    (a changed anchored value would change data elsewhere)."""
+    (a changed anchored value would change data elsewhere), nor with merge keys (``<<:``: a
+    value would be read at another place than where it is written)."""
     return _ANCHOR.search(text) is None
 
 
@@ -93,6 +100,9 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
         return None
     if not isinstance(root, SequenceNode) or len(root.value) != 1 or not same(values.get(root), [data]):
         return None
+    new_data = _replaced(prev.data, path, values.get(root)[0])
+    if new_data is None:
+        return None
     inner = locator(root, values)
     base = prev.find
     size = len(path)
@@ -114,7 +124,26 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
         memo[target] = found
         return found
 
-    return Proven(lines, find, prev.depth + 1)
+    return Proven(lines, find, prev.depth + 1, new_data)
+
+
+def _replaced(data: Any, path: tuple, item: Any) -> Any:
+    """``data`` with the list item at ``path`` (``("sections", name, index)``) replaced by
+    ``item``, copying only the containers on the way (``data`` is shared with the source and
+    with earlier proofs, so it is never changed in place); ``None`` when ``path`` does not name
+    exactly one list item there (a key written twice as ``1`` and ``"1"``, say)."""
+    if len(path) != 3:
+        return None
+    top_key, name, index = path
+    if not isinstance(data, dict) or not isinstance(data.get(top_key), dict):
+        return None
+    sections = data[top_key]
+    keys = [k for k in sections if str(k) == str(name)]
+    if len(keys) != 1 or not isinstance(sections[keys[0]], list) or not 0 <= index < len(sections[keys[0]]):
+        return None
+    items = list(sections[keys[0]])
+    items[index] = item
+    return {**data, top_key: {**sections, keys[0]: items}}
 
 
 def _dash(line: str, column: int) -> bool:

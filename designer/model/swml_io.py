@@ -34,7 +34,7 @@ from designer.model.schema import load_schema, nesting_paths
 from designer.model.text_guard import check_text
 from designer.model.yaml_guard import check_yaml
 from designer.model.yaml_splice import YamlSource, _Fallback, same
-from designer.model import splice_check, text_positions, yaml_quick
+from designer.model import save_proof, splice_check, text_positions, yaml_quick
 from designer.model.yaml_text import compose, dump, locator
 
 BOM = "\ufeff"
@@ -232,7 +232,9 @@ def dumps(doc: Document, fmt: str | None = None, thorough: bool = False) -> str:
 
     With a source in the same format, untouched parts keep their original bytes. The text is
     always proven to read back as the model: after a small edit by a local parse (the preview's
-    path, see :mod:`designer.model.yaml_quick`), with ``thorough`` (saving) by parsing it whole.
+    path, see :mod:`designer.model.yaml_quick`); with ``thorough`` (saving) the text must also
+    read back as the document's whole data, compared in full (see
+    :mod:`designer.model.save_proof`), else it is rendered afresh and parsed whole.
     """
     source: SourceText | None = doc.source if isinstance(doc.source, SourceText) else None
     fmt = fmt or (source.fmt if source else "yaml")
@@ -240,7 +242,20 @@ def dumps(doc: Document, fmt: str | None = None, thorough: bool = False) -> str:
         quick = yaml_quick.quick_text(doc, source.yaml)
         if quick is not None:
             return _finish(quick, source)
+    if not thorough:
+        return _dumps_data(doc, fmt, source, thorough)
+    with save_proof.collector_paused():
+        return _dumps_data(doc, fmt, source, thorough)
+
+
+def _dumps_data(doc: Document, fmt: str, source: SourceText | None, thorough: bool) -> str:
+    """:func:`dumps` from the document's data; a save first tries the preview's text, proven
+    against that data (see :mod:`designer.model.save_proof`)."""
     data = doc.to_data()
+    if thorough and source is not None and source.fmt == fmt == "yaml" and source.yaml is not None:
+        quick = save_proof.quick_save_text(doc, source.yaml, data)
+        if quick is not None:
+            return _finish(quick, source)
     if source is None or source.fmt != fmt:
         if fmt == "json":
             check_json_exact(data)
@@ -274,24 +289,29 @@ def _finish(text: str, source: SourceText) -> str:
 
 
 def _splice(doc: Document, data: Any, source: SourceText) -> str:
-    if source.yaml is not None:
-        source.yaml.proven = None  # re-established below when the whole text reads back
-        yaml_quick.prepare(source.yaml)
-    for expand_aliases in (False, True):  # an edited anchor: write its aliases out, keep the rest
+    if source.yaml is None:
+        return dump(data)
+    source.yaml.proven = None  # re-established below when the whole text reads back
+    yaml_quick.prepare(source.yaml)
+    aliases = any("*" in line for line in source.yaml.lines)
+    # Remembered step renderings first; if the text does not read back, some edit bypassed the
+    # change log: every step rendered afresh; then an edited anchor: its aliases written out.
+    for expand_aliases, afresh in ((False, False), (False, True), (True, True)):
+        if expand_aliases and not aliases:
+            break
+        if afresh:
+            save_proof.forget_renderings(source.yaml)
         try:
-            if source.yaml is not None:
-                lines = source.yaml.render_lines(doc, expand_aliases)
-                text = "\n".join(lines)
-                root, values = compose(text)  # with marks: the preview locates problems in this parse
-                if root is not None and same(values.get(root), data):
-                    text_positions.remember(text, "yaml", root, values)
-                    source.yaml.proven = splice_check.whole(lines, root, values)
-                    return text
+            lines = source.yaml.render_lines(doc, expand_aliases)
+            text = "\n".join(lines)
+            root, values = compose(text)  # with marks: the preview locates problems in this parse
+            if root is not None and same(values.get(root), data):
+                text_positions.remember(text, "yaml", root, values)
+                source.yaml.proven = splice_check.whole(lines, root, values)
+                return text
         except (_Fallback, yaml.YAMLError, RecursionError):
             pass
-        if source.yaml is None or "*" not in source.text:
-            break
-    return dump(data, source.yaml.indent_sequences if source.yaml else True)
+    return dump(data, source.yaml.indent_sequences)
 
 
 def _splice_json(doc: Document, data: Any, source: SourceText) -> str:
@@ -321,6 +341,12 @@ def save(doc: Document, path: str | os.PathLike, fmt: str | None = None) -> None
         fmt = detect_format("", path)
     text = dumps(doc, fmt, thorough=True)
     write_text_atomic(path, text)
+    source = doc.source if isinstance(doc.source, SourceText) else None
+    kept = save_proof.kept_source(source, text, lambda body: _finish(body, source)) \
+        if source is not None and (fmt or source.fmt) == source.fmt else None
+    if kept is not None:
+        doc.source = kept  # the text just proven: no need to read it again
+        return
     try:
         refresh_source(doc, text, fmt or detect_format(text, path))
     except ParseError:
