@@ -40,6 +40,7 @@ ROWS = [
     ("edit -> preview + problems (typing)", "edit_text"),
     ("undo -> preview + problems", "undo"),
     ("save YAML", "save_yaml"), ("save JSON", "save_json"),
+    ("File > Save (whole path)", "save_file"),
     ("render 1600x1000 viewport at 100 %", "render_view"),
     ("render whole flow, fitted", "render_fit"),
     ("naive edit (full dump + full validation)", "naive_edit"),

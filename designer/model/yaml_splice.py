@@ -27,14 +27,38 @@ from designer.model.yaml_layout import YamlLayout, Entry, hashable, is_comment, 
 from designer.model.yaml_text import content_end, dump_lines, flow_pair
 
 
+#: Types compared by ``==`` alone once their types agree (no NaN, no containers).
+_LEAVES = frozenset((str, int, bool, type(None)))
+
+
 def same(a: Any, b: Any) -> bool:
-    """Equality that also compares types (``1`` vs ``1.0`` vs ``True``) and mapping key order."""
-    if type(a) is not type(b):
+    """Equality that also compares types (``1`` vs ``1.0`` vs ``True``) and mapping key order.
+
+    A save compares the whole document with what its text reads back as (5,000 steps: some
+    70,000 values), so children of the common leaf types are compared in the loop, not by a
+    call each."""
+    t = type(a)
+    if t is not type(b):
         return False
+    if t in _LEAVES:
+        return a == b
     if isinstance(a, dict):
-        return len(a) == len(b) and list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+        if len(a) != len(b) or list(a) != list(b):
+            return False
+        for key, x in a.items():
+            y = b[key]
+            tx = type(x)
+            if tx is not type(y) or not (x == y if tx in _LEAVES else same(x, y)):
+                return False
+        return True
     if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        if len(a) != len(b):
+            return False
+        for x, y in zip(a, b):
+            tx = type(x)
+            if tx is not type(y) or not (x == y if tx in _LEAVES else same(x, y)):
+                return False
+        return True
     if isinstance(a, float) and a != a:
         return b != b
     return a == b

@@ -238,3 +238,18 @@ def test_a_bypassing_edit_before_a_structural_edit_is_saved_spliced(tmp_path):
     reads_back(path, doc)
     text = path.read_text()
     assert "beep: false" in text and '"say:Hello"   # kept' in text  # spliced, not dumped afresh
+
+
+@pytest.mark.parametrize("a,b", [
+    (1, 1.0), (1, True), (0, False), ("1", 1), (None, ""), ({"a": 1, "b": 2}, {"b": 2, "a": 1}),
+    ({"a": [1, 2]}, {"a": [1, 2.0]}), ([{"x": True}], [{"x": 1}]), ({1: "a"}, {"1": "a"}),
+    ([1, 2], [1, 2, 3]), ({"a": None}, {"a": None, "b": None}), (b"x", "x"), ({"a": [[1]]}, {"a": [(1,)]}),
+])
+def test_the_comparison_a_save_relies_on_tells_types_and_order_apart(a, b):
+    assert not same(a, b) and not same(b, a)
+    assert same(a, a) and same(b, b)
+
+
+def test_the_comparison_takes_nan_as_equal_to_itself():
+    nan = float("nan")
+    assert same({"a": [nan]}, {"a": [float("nan")]}) and not same({"a": nan}, {"a": 1.0})
