@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from designer.model.atomic_write import write_text_atomic
+from designer.model import sidecar_text
 from designer.model.branches import open_slots
 from designer.model.document import Document, Step, StepList
 from designer.model.json_scan import scan_json
@@ -148,7 +149,7 @@ def save_sidecar(doc: Document, script_path: str | Path) -> bool:
     data = sidecar_data(doc)
     if data is None:
         return False
-    write_text_atomic(sidecar_path(script_path), json.dumps(data, indent=1, ensure_ascii=False, default=str))
+    write_text_atomic(sidecar_path(script_path), sidecar_text.dumps(data))
     return True
 
 
