@@ -334,13 +334,21 @@ def _fresh(data: Any, fmt: str) -> str:
 def save(doc: Document, path: str | os.PathLike, fmt: str | None = None) -> None:
     """Write ``doc`` to ``path`` atomically; ``fmt`` defaults to the extension, else the source's.
 
-    Afterwards ``doc.source`` describes the new file, so the next save is again minimal.
+    Afterwards ``doc.source`` describes the new file, so the next save is again minimal. No
+    collector pass runs during a save (see :func:`designer.model.save_proof.collector_paused`).
     """
     path = Path(path)
     if fmt is None and path.suffix.lower() in (".json", ".yaml", ".yml"):
         fmt = detect_format("", path)
-    text = dumps(doc, fmt, thorough=True)
-    write_text_atomic(path, text)
+    with save_proof.collector_paused():
+        text = dumps(doc, fmt, thorough=True)
+        write_text_atomic(path, text)
+        _after_save(doc, text, fmt, path)
+
+
+def _after_save(doc: Document, text: str, fmt: str | None, path: Path) -> None:
+    """Point ``doc.source`` at ``text``: the source it was proven against when it is still exact
+    (:func:`designer.model.save_proof.kept_source`), else the text read again."""
     source = doc.source if isinstance(doc.source, SourceText) else None
     kept = save_proof.kept_source(source, text, lambda body: _finish(body, source)) \
         if source is not None and (fmt or source.fmt) == source.fmt else None
