@@ -9,7 +9,8 @@ it), the proof can be local:
 - every line before that step's list item and after it is byte-identical to the last proven
   text, and the model outside that step did not change, so that part still reads back right;
 - the item's new lines (from its dash to the next line indented no deeper than the dash) are
-  parsed on their own, dedented, and must give exactly that step's data;
+  parsed on their own, dedented and followed by a sentinel item standing for that next line,
+  and must give exactly that step's data;
 - a block list item's content ends where indentation returns to its dash, so those lines parse
   the same inside the whole text as on their own (anything open at the cut, such as a quote,
   makes the local parse fail, and the whole text is parsed instead).
@@ -91,14 +92,19 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
     window = [_dedent(line, column) for line in lines[start:end]]
     if any(line is None for line in window):
         return None
-    text = "\n".join(window)
+    # What follows the item in the whole text (a line indented no deeper than its dash) ends it
+    # here too: a sentinel item, so that trailing blank lines count as they do there (a ``|+``
+    # text keeps them). At the end of the text, nothing follows in either.
+    closed = end < len(lines)
+    text = "\n".join(window) + ("\n- ~" if closed else "")
     if not may_use(text):
         return None
     try:
         root, values = compose(text)
     except Exception:  # noqa: BLE001 - any parse failure: prove it the long way
         return None
-    if not isinstance(root, SequenceNode) or len(root.value) != 1 or not same(values.get(root), [data]):
+    if not isinstance(root, SequenceNode) or len(root.value) != 1 + closed \
+            or not same(values.get(root)[:1], [data]):
         return None
     new_data = _replaced(prev.data, path, values.get(root)[0])
     if new_data is None:

@@ -253,3 +253,14 @@ def test_the_comparison_a_save_relies_on_tells_types_and_order_apart(a, b):
 def test_the_comparison_takes_nan_as_equal_to_itself():
     nan = float("nan")
     assert same({"a": [nan]}, {"a": [float("nan")]}) and not same({"a": nan}, {"a": 1.0})
+
+
+def test_a_kept_text_ending_in_blank_lines_is_proven_as_the_whole_text_reads_it():
+    text = ("version: 1.0.0\nsections:\n  main:\n    - play:\n        volume: 1\n        say: |+\n"
+            "          hello\n\n    - hangup: {}\n")
+    doc = loads(text, "yaml", nesting=nesting())
+    assert doc.to_data()["sections"]["main"][0]["play"]["say"] == "hello\n\n"
+    doc.set_param(doc.sections[0].steps.steps[0], ("volume",), 3)
+    assert dumps(doc) == text.replace("volume: 1", "volume: 3")
+    assert doc.source.yaml.proven.depth == 1  # the item read with what follows it: proven locally
+    assert same(doc.source.yaml.proven.data, doc.to_data())
