@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from yaml.nodes import SequenceNode
+from yaml.nodes import ScalarNode, SequenceNode
 
 from designer.model.yaml_text import compose, locator
 
@@ -96,7 +96,7 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
     # here too: a sentinel item, so that trailing blank lines count as they do there (a ``|+``
     # text keeps them). At the end of the text, nothing follows in either.
     closed = end < len(lines)
-    text = "\n".join(window) + ("\n- ~" if closed else "")
+    text = "\n".join(window) + (SENTINEL if closed else "")
     if not may_use(text):
         return None
     try:
@@ -104,7 +104,7 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
     except Exception:  # noqa: BLE001 - any parse failure: prove it the long way
         return None
     if not isinstance(root, SequenceNode) or len(root.value) != 1 + closed \
-            or not same(values.get(root)[:1], [data]):
+            or (closed and not ends_in_sentinel(root, text)) or not same(values.get(root)[:1], [data]):
         return None
     new_data = _replaced(prev.data, path, values.get(root)[0])
     if new_data is None:
@@ -150,6 +150,18 @@ def _replaced(data: Any, path: tuple, item: Any) -> Any:
     items = list(sections[keys[0]])
     items[index] = item
     return {**data, top_key: {**sections, keys[0]: items}}
+
+
+#: The item standing for the line after a window: ``- ~`` at column 0.
+SENTINEL = "\n- ~"
+
+
+def ends_in_sentinel(root: SequenceNode, text: str) -> bool:
+    """Whether the last item of ``root`` is the sentinel on the last line of ``text`` (not
+    swallowed by an item left open, so the items before it are exactly the window's)."""
+    last = root.value[-1] if root.value else None
+    return isinstance(last, ScalarNode) and not last.style and last.value == "~" \
+        and last.start_mark.line == text.count("\n") and last.start_mark.column == 2
 
 
 def _dash(line: str, column: int) -> bool:
