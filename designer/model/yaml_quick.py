@@ -3,7 +3,9 @@
 The slow, always-right path writes by splicing (:mod:`designer.model.yaml_splice`) and proves the
 result by parsing it whole. This module is the fast path taken first: steps the change log says
 are untouched reuse the lines they were last written as, and the result is proven locally
-(:mod:`designer.model.splice_check`) when the only change is inside one step of a section. When
+(:mod:`designer.model.splice_check`) when the only change is inside one step of a section, or
+(:mod:`designer.model.splice_items`) when it is a run of items of one section (blocks inserted,
+deleted, moved, several edited). When
 either cannot be done it returns ``None`` and the caller takes the slow path, which also
 re-establishes the proof the next fast write starts from.
 """
@@ -14,32 +16,34 @@ from typing import Any
 
 from yaml.nodes import SequenceNode
 
-from designer.model import splice_check, text_positions
+from designer.model import splice_check, splice_items, text_positions
+from designer.model.change_log import Changes
 from designer.model.document import Section
 from designer.model.steps import MISSING
 from designer.model.yaml_splice import YamlSource, _Fallback, same
 from designer.model.yaml_text import compose
 
 
-def prepare(source: YamlSource) -> tuple[set[str], bool]:
-    """Take the change log and drop stale step renderings; returns ``(tops, structural)``."""
+def prepare(source: YamlSource) -> Changes:
+    """Take the change log and drop stale step renderings; returns what changed."""
     changes = source.log.take()
     source.forget(changes.touched, changes.lists)
-    return changes.tops, changes.structural
+    return changes
 
 
 def quick_text(doc: Any, source: YamlSource) -> str | None:
     """The spliced text of ``doc`` proven locally, or ``None`` (use the slow path)."""
-    tops, structural = prepare(source)
+    changes = prepare(source)
+    tops = changes.tops
     proven, source.proven = source.proven, None  # re-established below or by the slow path
-    if proven is None or structural or not source.quick_ok:
+    if proven is None or not source.quick_ok:
         return None
-    if not tops:
+    if not tops and not changes.structural:
         text = "\n".join(proven.lines)
         source.proven = proven
         return text
-    if len(tops) != 1:
-        return None
+    if changes.structural or len(tops) != 1:
+        return _items_text(doc, source, proven, changes)
     step = doc.find_step(next(iter(tops)))
     section = step.parent.owner if step is not None and step.parent is not None else None
     if not isinstance(section, Section) or section.raw_body is not MISSING:
@@ -54,6 +58,35 @@ def quick_text(doc: Any, source: YamlSource) -> str | None:
     index = next(i for i, s in enumerate(section.steps.steps) if s is step)
     path = ("sections", section.name, index)
     result = splice_check.local(proven, lines, path, step.to_data(), column, same)
+    if result is None:
+        return None
+    source.proven = result
+    text = "\n".join(lines)
+    text_positions.remember_locator(text, "yaml", result.find)
+    return text
+
+
+def _items_text(doc: Any, source: YamlSource, proven: splice_check.Proven, changes: Changes) -> str | None:
+    """Steps inserted, removed or moved, or several edited, all in one section: the text proven
+    by parsing only the run of that section's items that changed (see
+    :mod:`designer.model.splice_items`)."""
+    hit = [s for s in doc.sections if s.steps.id in changes.lists]
+    if len(hit) != 1 or hit[0].raw_body is not MISSING:
+        return None
+    section = hit[0]
+    column = _item_column(source, section.name)
+    if column is None:
+        return None
+    try:
+        lines = source.render_lines(doc)
+    except _Fallback:
+        return None
+
+    def check(a: int, items: list, length: int) -> bool:
+        steps = section.steps.steps
+        return len(steps) == length and same(items, [s.to_data() for s in steps[a:a + len(items)]])
+
+    result = splice_items.local_items(proven, lines, section.name, column, check)
     if result is None:
         return None
     source.proven = result

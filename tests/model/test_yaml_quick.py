@@ -92,15 +92,31 @@ def test_edits_inside_a_nested_step_and_growing_a_step_keep_lines_right():
     assert_same_as_slow(doc)
 
 
-def test_structural_edits_and_several_steps_take_the_slow_path():
+def test_inserts_and_several_steps_in_one_section_are_proven_by_the_changed_items():
     doc = loads(TEXT, "yaml", nesting=nesting())
     main = doc.sections[0].steps
     doc.insert_step(main, 1, Step("hangup", {}))
     dumps(doc)
-    assert proven_depth(doc) == 0  # parsed whole
+    assert proven_depth(doc) == 1  # the run of changed items parsed, not the whole text
+    assert_same_as_slow(doc)
     first, second = main.steps[0], main.steps[2]
     doc.set_param(first, ("x",), 1)
     doc.set_param(second, ("volume",), 3)
+    dumps(doc)
+    assert proven_depth(doc) == 2  # one more link in the chain of local proofs
+    assert_same_as_slow(doc)
+
+
+def test_changes_in_two_sections_or_to_sections_take_the_slow_path():
+    doc = loads(TEXT, "yaml", nesting=nesting())
+    main, other = doc.sections[0].steps, doc.sections[1].steps
+    doc.move_step(main.steps[0], other, 0)
+    dumps(doc)
+    assert proven_depth(doc) == 0  # parsed whole
+    doc.rename_section(doc.sections[1], "later")
+    dumps(doc)
+    assert proven_depth(doc) == 0
+    doc.add_section(Section("third", StepList([Step("hangup", {})])))
     dumps(doc)
     assert proven_depth(doc) == 0
     assert_same_as_slow(doc)
