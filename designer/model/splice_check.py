@@ -112,6 +112,7 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
     inner = locator(root, values)
     base = prev.find
     size = len(path)
+    count = len(new_data["sections"][next(k for k in new_data["sections"] if str(k) == str(path[1]))])
 
     memo: dict[tuple, tuple[int, int] | None] = {}
 
@@ -121,13 +122,18 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
         target = tuple(target)
         if target in memo:
             return memo[target]
+        asked = target
+        if len(target) >= size and target[:size - 1] == path[:-1] and isinstance(target[size - 1], int) \
+                and target[size - 1] < 0:  # counted from the end of the list: the same item or not
+            index = target[size - 1] + count
+            target = (*path[:-1], index, *target[size:]) if index >= 0 else path[:-1]
         if target[:size] == path:
             at = inner((0, *target[size:]))
             found = (at[0] + start, at[1] + column) if at else None
         else:
             at = base(target)
             found = (at[0] + delta, at[1]) if at is not None and at[0] - 1 >= old_end else at
-        memo[target] = found
+        memo[asked] = found
         return found
 
     return Proven(lines, find, prev.depth + 1, new_data)

@@ -65,7 +65,7 @@ def proof_of(text):
 def item_paths(data):
     for name, items in data["sections"].items():
         if isinstance(items, list):
-            for k in range(-1, len(items) + 1):
+            for k in range(-len(items) - 1, len(items) + 1):
                 yield ("sections", name, k)
                 yield ("sections", name, k, "play", "url")
 
@@ -153,3 +153,21 @@ def test_a_wrong_item_in_the_run_is_caught_by_the_model_check():
     source.render_lines = lambda d: [line.replace("- hangup: {}", "- hangup: {x: 1}") for line in real(d)]
     from designer.model import yaml_quick
     assert yaml_quick.quick_text(doc, source) is None
+
+
+def test_random_changes_never_give_a_wrong_one_item_proof_either():
+    rng = random.Random(12)
+    prev = proof_of(TEXT)
+    proven = 0
+    for _ in range(3000):
+        lines = list(prev.lines)
+        at = rng.randrange(len(lines))
+        if rng.random() < 0.5:
+            lines.insert(at, rng.choice(LINES))
+        else:
+            lines[at] = rng.choice(LINES)
+        for name, count in (("main", 4), ("other", 1)):
+            for index in range(count):
+                result = splice_check.local(prev, lines, ("sections", name, index), None, 4, lambda *_: True)
+                proven += assert_right(result, lines)
+    assert proven > 100
