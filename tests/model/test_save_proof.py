@@ -121,6 +121,22 @@ def test_a_save_after_every_kind_of_edit_reads_back_as_the_document(script, tmp_
         reads_back(path, doc)
 
 
+@pytest.mark.parametrize("script", SCRIPTS[::7], ids=lambda p: p.name)
+def test_saves_with_crlf_line_ends_and_a_bom_read_back_and_keep_them(script, tmp_path):
+    path = tmp_path / script.name
+    path.write_bytes(b"\xef\xbb\xbf" + script.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    doc = load(path)
+    doc.nesting = nesting()
+    rng = random.Random(script.name)
+    for kind in KINDS:
+        edit(doc, kind, rng)
+        dumps(doc)
+        save(doc, path)
+        reads_back(path, doc)
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and b"\n" not in raw.replace(b"\r\n", b"")
+
+
 def test_an_edit_that_bypasses_the_change_log_is_still_saved(tmp_path):
     path = tmp_path / "flow.yaml"
     path.write_text(TEXT, encoding="utf-8")
