@@ -46,12 +46,12 @@ def forget_renderings(source: YamlSource) -> None:
     source.forget(set(source.rendered), set(source.rendered_lists))
 
 
-def kept_source(source: Any, text: str, finish: Any) -> Any | None:
-    """The source describing ``text`` just saved, without parsing it again, or ``None`` when
-    that cannot be shown (then the caller re-reads the text).
+def kept_source(source: Any, text: str, fmt: str | None, finish: Any) -> Any | None:
+    """The source describing ``text`` just saved (as ``fmt``, ``None``: the source's), without
+    parsing it again, or ``None`` when that cannot be shown (then the caller re-reads the text).
 
-    ``source`` is the document's ``SourceText``; ``finish`` puts its line ends and byte-order
-    mark on LF text. The loaded text, its node tree and its step renderings stay the splicing
+    ``source`` is the document's ``SourceText`` or ``None``; ``finish`` puts its line ends and
+    byte-order mark on LF text. The loaded text, its node tree and its step renderings stay the splicing
     base: splicing is a function of that base and the data, so what the next save writes for
     an untouched part is what this save wrote for it. Only for a YAML source with one kind of
     line end (mixed ones are matched line by line against the loaded text) whose current proof
@@ -59,7 +59,8 @@ def kept_source(source: Any, text: str, finish: Any) -> Any | None:
     """
     yaml_source = getattr(source, "yaml", None)
     proven = yaml_source.proven if yaml_source is not None else None
-    if source.fmt != "yaml" or proven is None or proven.data is None or source.endings.uniform is None:
+    if proven is None or proven.data is None or source.fmt != "yaml" or (fmt or "yaml") != "yaml" \
+            or source.endings.uniform is None:
         return None
     body = "\n".join(proven.lines)
     if finish(body) != text:

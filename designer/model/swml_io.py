@@ -343,22 +343,15 @@ def save(doc: Document, path: str | os.PathLike, fmt: str | None = None) -> None
     with save_proof.collector_paused():
         text = dumps(doc, fmt, thorough=True)
         write_text_atomic(path, text)
-        _after_save(doc, text, fmt, path)
-
-
-def _after_save(doc: Document, text: str, fmt: str | None, path: Path) -> None:
-    """Point ``doc.source`` at ``text``: the source it was proven against when it is still exact
-    (:func:`designer.model.save_proof.kept_source`), else the text read again."""
-    source = doc.source if isinstance(doc.source, SourceText) else None
-    kept = save_proof.kept_source(source, text, lambda body: _finish(body, source)) \
-        if source is not None and (fmt or source.fmt) == source.fmt else None
-    if kept is not None:
-        doc.source = kept  # the text just proven: no need to read it again
-        return
-    try:
-        refresh_source(doc, text, fmt or detect_format(text, path))
-    except ParseError:
-        doc.source = None  # written, but over a reading limit: the next save writes it out afresh
+        source = doc.source if isinstance(doc.source, SourceText) else None
+        kept = save_proof.kept_source(source, text, fmt, lambda body: _finish(body, source))
+        if kept is not None:
+            doc.source = kept  # the text just proven describes the file: no need to read it again
+            return
+        try:
+            refresh_source(doc, text, fmt or detect_format(text, path))
+        except ParseError:
+            doc.source = None  # written, but over a reading limit: the next save writes it out afresh
 
 
 def refresh_source(doc: Document, text: str, fmt: str) -> None:

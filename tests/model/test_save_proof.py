@@ -233,10 +233,12 @@ def test_consecutive_saves_change_only_the_edited_lines(tmp_path):
 def test_kept_source_refuses_a_text_that_is_not_its_proof():
     doc = loads(TEXT, "yaml", nesting=nesting())
     finish = lambda body: body  # noqa: E731 - LF, no BOM
-    assert save_proof.kept_source(doc.source, TEXT, finish) is not None
-    assert save_proof.kept_source(doc.source, TEXT.replace("mp3", "wav"), finish) is None
+    assert save_proof.kept_source(doc.source, TEXT, None, finish) is not None
+    assert save_proof.kept_source(doc.source, TEXT.replace("mp3", "wav"), None, finish) is None
     crlf = loads(TEXT.replace("\n", "\r\n").replace("mp3\r\n", "mp3\n"), "yaml")  # mixed line ends
-    assert save_proof.kept_source(crlf.source, crlf.source.text, finish) is None
+    assert save_proof.kept_source(doc.source, TEXT, "json", finish) is None  # saved as another format
+    assert save_proof.kept_source(None, TEXT, None, finish) is None
+    assert save_proof.kept_source(crlf.source, crlf.source.text, None, finish) is None
 
 
 def test_a_bypassing_edit_before_a_structural_edit_is_saved_spliced(tmp_path):
