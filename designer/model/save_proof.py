@@ -9,6 +9,10 @@ text only when ``Proven.data`` equals the document's own data, compared in full:
 only chose which step to re-parse, so an edit that bypassed it makes the comparison fail, and
 the save falls back to re-rendering every step from the model and parsing the whole text.
 
+This holds only while ``doc.to_data()`` is built from the model itself: were it served from
+caches dropped by the change events, the comparison would trust those events again (the tests
+that edit a step behind the log's back would then fail).
+
 After a save the source is not parsed again (:func:`kept_source`): the text just written was
 spliced from the loaded text and proven, so the loaded node tree, the step renderings and the
 proof stay valid, and the next save is again minimal.
