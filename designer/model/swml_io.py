@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -121,17 +122,24 @@ def loads(text: str, fmt: str | None = None, filename: str | os.PathLike | None 
     Raises :class:`ParseError` for a syntax error, when the top level is not a mapping, and for a
     text over the limits of :mod:`designer.model.limits` (checked before any value is built).
     """
-    path = None if filename is None else str(filename)
-    fmt = fmt or detect_format(text, filename)
+    source, body, parsed = _read(text, fmt or detect_format(text, filename),
+                                 None if filename is None else str(filename))
+    doc = Document.from_data(_deep_copy(source.data), nesting or default_nesting)
+    _attach(doc, source, body, parsed)
+    return doc
+
+
+def _read(text: str, fmt: str, path: str | None) -> tuple[SourceText, str, tuple]:
+    """The source ``text`` stands for (with its data), its LF body and, for YAML, its parse."""
     check_text(text, path)
     bom = text.startswith(BOM)
     body, endings = split_endings(text[1:] if bom else text)
     source = SourceText(text, fmt, None, bom, endings, final_newline=body.endswith("\n"))
+    root = values = None
     if fmt == "json":
         data = _parse_json(body, path)
         match = re.search(r"^([ \t]+)\S", body, re.M)
         source.json_indent = match.group(1) if match and "\t" in match.group(1) else len(match.group(1)) if match else 2
-        root = None
     else:
         root, values = _parse_yaml(body, path)
         data = values.get(root) if root is not None else None
@@ -141,13 +149,16 @@ def loads(text: str, fmt: str | None = None, filename: str | os.PathLike | None 
         raise ParseError(f"this is not a SWML script: the top level must be names such as 'version' and "
                          f"'sections', but it is {_describe(data)}", line, column, path)
     source.data = data
-    doc = Document.from_data(_deep_copy(data), nesting or default_nesting)
-    if fmt == "yaml":
-        source.yaml = YamlSource(body, root, values, doc)
+    return source, body, (root, values)
+
+
+def _attach(doc: Document, source: SourceText, body: str, parsed: tuple) -> None:
+    """Make ``source`` the document's, with the splicing state that maps its steps to the text."""
+    if source.fmt == "yaml":
+        source.yaml = YamlSource(body, *parsed, doc)
     else:
         source.json = JsonSource(body, doc, source.json_indent)
     doc.source = source
-    return doc
 
 
 def _parse_json(text: str, path: str | None) -> Any:
@@ -242,9 +253,7 @@ def dumps(doc: Document, fmt: str | None = None, thorough: bool = False) -> str:
         quick = yaml_quick.quick_text(doc, source.yaml)
         if quick is not None:
             return _finish(quick, source)
-    if not thorough:
-        return _dumps_data(doc, fmt, source, thorough)
-    with save_proof.collector_paused():
+    with save_proof.collector_paused() if thorough else nullcontext():
         return _dumps_data(doc, fmt, source, thorough)
 
 
@@ -355,15 +364,12 @@ def save(doc: Document, path: str | os.PathLike, fmt: str | None = None) -> None
 
 
 def refresh_source(doc: Document, text: str, fmt: str) -> None:
-    """Make ``doc.source`` describe ``text`` (what ``doc`` was just saved as), keeping step ids."""
-    fresh = loads(text, fmt, nesting=doc.nesting)
-    source: SourceText = fresh.source
-    if source.yaml is not None:
-        parsed = source.yaml
-        source.yaml = YamlSource("\n".join(parsed.lines), parsed.root, parsed.values, doc)
-    if source.json is not None:
-        source.json = JsonSource(source.json.text, doc, source.json_indent)
-    doc.source = source
+    """Make ``doc.source`` describe ``text`` (what ``doc`` was just saved as), keeping step ids.
+
+    The text is read as a file would be (limits included), but no document is built from it:
+    ``doc`` is what it was written from."""
+    source, body, parsed = _read(text, fmt, None)
+    _attach(doc, source, body, parsed)
 
 
 # ---------------------------------------------------------------------- locating
