@@ -119,7 +119,7 @@ def main(steps: int, repeat: int) -> dict:
     def change() -> None:  # untimed: saving an unchanged script is free
         doc.set_param(record_step, ("input_sensitivity",), 1 + next(saves) % 99)
 
-    # What File > Save writes: the spliced text, proven by parsing it whole.
+    # What File > Save writes: the spliced text, proven to read back as the whole document.
     out["save_yaml"] = timed(lambda: swml_io.dumps(doc, "yaml", thorough=True), repeat, setup=change)
     out["save_json"] = timed(lambda: swml_io.dumps(doc, "json", thorough=True), repeat, setup=change)
     # File > Save as the menu runs it: the proven text written to disk, the source kept for the
