@@ -32,6 +32,8 @@ from typing import Any, Mapping
 from py_mini_racer import JSTimeoutException, MiniRacer
 from py_mini_racer import JSEvalException
 
+from designer.model.js_plain import plainly_valid
+
 #: SignalWire asks expressions to finish within 150 ms; we allow a little more before calling
 #: it a run-time error, since a test machine can be slower than theirs.
 TIME_LIMIT_SECONDS = 0.5
@@ -345,7 +347,7 @@ def syntax_error(expr: str) -> str | None:
         body = "".join(parts) + body[last:]
     if not body.strip():
         return "The expression is empty."
-    if is_plain_path(body):
+    if is_plain_path(body) or plainly_valid(body):
         return None
     return _compile_error(body)
 

@@ -25,6 +25,7 @@ from designer.model import flow_checks, step_checks
 from designer.model.catalog import Catalog, load_catalog
 from designer.model.change_log import ChangeLog
 from designer.model.document import Document, Step, StepList
+from designer.model.js_plain import plainly_valid
 from designer.model.messages import Describer, Finding, field_label
 from designer.model.path_run import PathChecker
 from designer.model.problems import ERROR, WARNING, Problem
@@ -365,7 +366,11 @@ def validator_for(catalog: Catalog) -> Validator:
 def _js_syntax_check(condition: str) -> str | None:
     """V8's syntax error in ``condition`` (:mod:`designer.model.jsengine`), ``None`` when fine or
     when V8 is not installed. Imported at the first condition, not with the validator: V8 and
-    the asyncio it pulls in were a fifth of the designer's start-up, before any flow was open."""
+    the asyncio it pulls in were a fifth of the designer's start-up, before any flow was open.
+    A plainly valid condition (:mod:`designer.model.js_plain`) needs no V8 at all: most flows
+    then never pay the 55 MB that V8 and its context take."""
+    if plainly_valid(condition.strip()):
+        return None
     try:
         from designer.model.jsengine import syntax_error
     except ImportError:  # pragma: no cover - mini-racer missing: conditions go unchecked
