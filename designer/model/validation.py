@@ -252,19 +252,24 @@ def _branch_ids(step: Step) -> tuple[str, ...]:
 
 def frame_data(step: Step) -> Any:
     """The plain data of one step with its nested step lists emptied (they are checked on their own)."""
-    def plain(value: Any) -> Any:
-        if isinstance(value, StepList):
-            return []
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        return value
     if step.form == "bare":
         return step.method
     if step.form == "raw":
-        return plain(step.params)
-    return {step.method: plain(step.params)}
+        return _emptied(step.params)
+    return {step.method: _emptied(step.params)}
+
+
+def _emptied(value: Any) -> Any:
+    """Module level, not a closure in :func:`frame_data`: a recursive closure is a reference
+    cycle, and one per step, made while the collector is paused during open, was frozen with
+    the document (designer.ui.heap) and kept until the next tidy."""
+    if isinstance(value, StepList):
+        return []
+    if isinstance(value, dict):
+        return {k: _emptied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_emptied(v) for v in value]
+    return value
 
 
 def _raw_message(value: Any) -> str:
