@@ -59,6 +59,10 @@ class CodeView(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 9.5))
         self.setFont(font)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        # Read-only, so never undone: with undo on, the document kept every replaced piece of
+        # text and an undo record per inserted line (36,000 for a 5,000-step script, and a
+        # whole text's worth more at each open).
+        self.document().setUndoRedoEnabled(False)
         self.marks: dict[int, str] = {}
         #: The first line of the selected block (1-based), tinted in the selection colour.
         self.current: int | None = None

@@ -40,6 +40,15 @@ def test_preview_follows_an_edit_undo_and_redo(preview, session, qtbot):
     assert "mp3" not in preview.text() and "wav" in preview.text()
 
 
+def test_the_preview_keeps_no_undo_history_of_its_renders(preview, session, qtbot):
+    # A read-only view is never undone; with undo on, each render kept the replaced text and
+    # a record per line, without end over a session.
+    step = add(session, "record_call", {"format": "wav"})
+    session.undo_stack.push(SetParamCommand(session.doc, step, ("format",), "mp3"))
+    assert "mp3" in preview.text()
+    assert preview.editor.document().availableUndoSteps() == 0
+
+
 def test_burst_of_edits_renders_the_final_state(preview, session, qtbot):
     step = add(session, "record_call", {})
     for n in range(1, 30):
