@@ -144,23 +144,13 @@ class FlowScene(QGraphicsScene):
         wanted_edges: dict[tuple, tuple[PortRef, str, bool]] = {}
         seen_steps: dict[str, Step] = {}
         looks: list[tuple[Step, bool, bool, bool]] = []
-
-        def walk(steps: StepList, source: PortRef | None, detached: bool) -> None:
-            for i, step in enumerate(steps):
-                src = source if i == 0 else ("out", steps[i - 1].id)
-                seen_steps[step.id] = step
-                if src is not None:
-                    wanted_edges[(src, step.id)] = (src, step.id, detached)
-                looks.append((step, detached, src is not None, i + 1 < len(steps)))
-                for k, (_, child) in enumerate(step.child_lists()):
-                    walk(child, ("branch", step.id, k), detached)
-
+        found = (seen_steps, wanted_edges, looks)
         names = []
         for section in doc.sections:
             names.append(section.name)
-            walk(section.steps, ("start", section.name), False)
+            _walk(section.steps, ("start", section.name), False, found)
         for chain in doc.detached:
-            walk(chain, None, True)
+            _walk(chain, None, True, found)
         self.steps = seen_steps
         # start nodes
         for name in list(self.starts):
@@ -427,3 +417,19 @@ def _rect_distance(rect: QRectF, pos: QPointF) -> float:
 
 def _distance(_bounds: QRectF, pos: QPointF, item: BlockItem) -> float:
     return _rect_distance(item.mapRectToScene(item.card_rect()), pos)
+
+
+def _walk(steps: StepList, source: PortRef | None, detached: bool,
+          found: tuple[dict[str, Step], dict[tuple, tuple[PortRef, str, bool]], list]) -> None:
+    """The steps, links and block states of ``steps`` and their branches, in order. Not a
+    closure in :meth:`FlowScene.sync`: that was a cycle keeping these lists (and an old
+    document's steps) until a collection, and around an open the collector is paused."""
+    seen_steps, wanted_edges, looks = found
+    for i, step in enumerate(steps):
+        src = source if i == 0 else ("out", steps[i - 1].id)
+        seen_steps[step.id] = step
+        if src is not None:
+            wanted_edges[(src, step.id)] = (src, step.id, detached)
+        looks.append((step, detached, src is not None, i + 1 < len(steps)))
+        for k, (_, child) in enumerate(step.child_lists()):
+            _walk(child, ("branch", step.id, k), detached, found)
