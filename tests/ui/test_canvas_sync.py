@@ -126,3 +126,17 @@ def test_an_empty_canvas_tells_how_to_start_until_a_block_is_added(qtbot):
     session.undo_stack.undo()
     assert view._showing_hint
 
+
+
+def test_after_another_flow_is_shown_the_view_shows_its_blocks(qtbot):
+    # The scene is rebuilt with its views detached (Qt keeps data per item and view for what
+    # turns dirty while a view watches); the view must be watching again afterwards.
+    from designer.model.document import Document
+    session, view = make_view(qtbot, FLOW)
+    other = Document.from_data({"version": "1.0.0", "sections": {"main": [{"answer": {}}, {"hangup": {}}]}})
+    session.replace_document(other)
+    assert view.scene() is view.flow_scene and view.flow_scene.views() == [view]
+    hangup = view.block_item(other.sections[0].steps[1].id)
+    view.centerOn(hangup)
+    view.viewport().repaint()
+    assert view.itemAt(view.mapFromScene(hangup.sceneBoundingRect().center())) is hangup
