@@ -51,3 +51,20 @@ def test_validating_and_projecting_a_flow_leave_no_cyclic_garbage(qtbot):
     validator = Validator(session.catalog)
     assert _cyclic_garbage_of(lambda: validator.validate(session.doc)) == 0
     assert _cyclic_garbage_of(view.flow_scene.sync) == 0
+
+
+def test_the_parse_of_a_replaced_flow_is_not_kept(window, tmp_path):
+    # The node tree of a file's text is large (12 MB at 5,000 steps); once another file is
+    # open, nothing may keep the old one's (a cache of located texts, the preview's locator).
+    first = copy_fixture(tmp_path, IVR, "a.yaml")
+    second = tmp_path / "b.yaml"
+    second.write_text("# another\n" + IVR.read_text(encoding="utf-8"), encoding="utf-8")
+    assert window.files.open_path(first, ask=False)
+    window.preview.text()
+    old_tree = weakref.ref(window.session.doc.source.yaml.root)
+    assert window.files.open_path(second, ask=False)
+    window.preview.text()
+    heap.tidy()
+    assert old_tree() is None
+    gc.unfreeze()
+
