@@ -300,6 +300,7 @@ class PreviewPanel(QWidget):
             # The final newline is not shown as an empty numbered line (it is kept for copying).
             self.editor.replace_text(self._shown.removesuffix("\n"), text.removesuffix("\n"))
             self._shown = text
+            self._located = None  # the old text's positions (a whole parse, for a file just replaced)
         self._mark_problems()
         self._show_selected()
         self._settle_timer.start()

@@ -3,6 +3,8 @@
 import gc
 import weakref
 
+from PySide6.QtCore import QCoreApplication, QEvent
+
 from designer.ui import heap
 
 from tests.ui.test_files import IVR, copy_fixture, window  # noqa: F401 - the window fixture
@@ -68,3 +70,18 @@ def test_the_parse_of_a_replaced_flow_is_not_kept(window, tmp_path):
     assert old_tree() is None
     gc.unfreeze()
 
+
+def test_the_preview_lets_go_of_the_positions_of_a_text_it_no_longer_shows(window, tmp_path):
+    first = copy_fixture(tmp_path, IVR, "a.yaml")
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("version: 1.0.0\nsections:\n  main:\n  - answer: {}\n  - hangup: {}\n", encoding="utf-8")
+    assert window.files.open_path(first, ask=False)
+    window.session.select([window.session.doc.sections[0].steps[0].id])  # the preview locates it
+    window.preview.text()
+    old_tree = weakref.ref(window.session.doc.source.yaml.root)
+    assert window.files.open_path(plain, ask=False)  # no problem, nothing selected: nothing located
+    assert window.preview.text().startswith("version") and not window.session.problems
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the old step form
+    heap.tidy()
+    assert old_tree() is None
+    gc.unfreeze()
