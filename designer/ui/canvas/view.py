@@ -7,22 +7,20 @@ through to Qt's rubber band. All edits go through :class:`~designer.ui.canvas.ed
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import (QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
                            QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from designer.model import layout
-from designer.model.layout import GRID, V_GAP
 from designer.ui.accessibility import CanvasNarrator
 from designer.ui.canvas import backdrop, grid, menus, navigation
 from designer.ui.canvas.block_item import BlockItem
-from designer.ui.canvas.edge_item import EdgeItem
 from designer.ui.canvas.edge_scroll import EdgeScroller
-from designer.model.parse_error import ParseError
-from designer.ui.canvas.edits import CanvasEdits, parse_clipboard
+from designer.ui.canvas.edits import CanvasEdits
 from designer.ui.canvas.far_view import FarView
 from designer.ui.canvas.scene import FlowScene
+from designer.ui.canvas.selection_commands import SelectionCommands
 from designer.ui.canvas.start_item import StartItem
 from designer.ui.commands import SetPositionsCommand
 from designer.ui.interactions import rubber_band
@@ -45,7 +43,7 @@ READABLE_ZOOM = 0.8
 FIT_MIN_ZOOM = 0.6
 
 
-class FlowView(QGraphicsView):
+class FlowView(SelectionCommands, QGraphicsView):
     """The canvas widget for an :class:`EditSession` (creates its :class:`FlowScene`)."""
 
     def __init__(self, session: EditSession, parent: QWidget | None = None) -> None:
@@ -178,70 +176,6 @@ class FlowView(QGraphicsView):
         cmd = SetPositionsCommand(doc, layout.auto_layout(doc), "Tidy up layout")
         self.session.undo_stack.push(cmd)
 
-    def selected_edges(self) -> list[EdgeItem]:
-        return [i for i in self.flow_scene.selectedItems() if isinstance(i, EdgeItem)]
-
-    def delete_selection(self) -> None:
-        """Delete the selected blocks; selected links are cut (the chain splits there)."""
-        ids = self.flow_scene.selected_step_ids()
-        edges = [e.target_id for e in self.selected_edges() if e.target_id not in ids]
-        stack = self.session.undo_stack
-        with self.session.doc.batch():
-            if ids and edges:
-                stack.beginMacro("Delete")
-            if edges:
-                self.edits.split_before(edges)
-            if ids:
-                self.edits.delete_steps(ids)
-            if ids and edges:
-                stack.endMacro()
-        self.session.select([])
-
-    def copy_selection(self) -> str:
-        """Put the selected steps on the clipboard as SWML YAML (text/plain); returns the text."""
-        text = self.edits.copy_text(self.flow_scene.selected_step_ids())
-        if text:
-            mime = QMimeData()
-            mime.setText(text)
-            QGuiApplication.clipboard().setMimeData(mime)
-        return text
-
-    def paste(self) -> list[str]:
-        """Paste SWML steps from the clipboard after the selected block, else as unconnected blocks."""
-        try:
-            items = parse_clipboard(QGuiApplication.clipboard().text(), self.session.catalog.methods)
-        except ParseError as exc:
-            self.session.message_posted.emit(f"Nothing was pasted: at line {exc.line}, column {exc.column} "
-                                             f"of the copied text, {exc.message}")
-            return []
-        if not items:
-            return []
-        anchor = self.session.selected_step()
-        ids = self.edits.paste_items(items, anchor, self._paste_pos())
-        self.session.select(ids)
-        return ids
-
-    def duplicate_selection(self) -> list[str]:
-        """Copies of the selected blocks right after the last of them (one undo step)."""
-        ids = self.flow_scene.selected_step_ids()
-        text = self.edits.copy_text(ids)
-        items = parse_clipboard(text) if text else None
-        if not items:
-            return []
-        steps = [s for s in self.session.doc.walk() if s.id in set(ids)]
-        same_list = len({id(s.parent) for s in steps}) == 1
-        anchor = steps[-1] if same_list else None
-        pos = None
-        if anchor is None:
-            item = self.flow_scene.blocks[steps[0].id]
-            pos = item.pos() + QPointF(GRID * 2, item.height + V_GAP)
-        new = self.edits.paste_items(items, anchor, pos, "Duplicate blocks")
-        self.session.select(new)
-        return new
-
-    def select_all(self) -> None:
-        self.session.select(list(self.flow_scene.blocks))
-
     def append_method(self, method: str) -> str | None:
         """Palette double-click: a new block after the selected one, else at the end of ``main``."""
         step = self.edits.append_method(method, self.session.selected_step())
@@ -250,12 +184,6 @@ class FlowView(QGraphicsView):
         self.session.select([step.id])
         self.reveal(step.id)
         return step.id
-
-    def _paste_pos(self) -> QPointF:
-        local = self.viewport().mapFromGlobal(self.cursor().pos())
-        if not self.viewport().rect().contains(local):
-            local = self.viewport().rect().center()
-        return self.mapToScene(local)
 
     # ----------------------------------------------------------------- interactions
     def set_interaction(self, interaction) -> None:
