@@ -66,9 +66,10 @@ def run_size(steps: int, repeat: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def startup(repeat: int, steps: int = 1000) -> tuple[list[float], list[float], list[float]]:
+def startup(repeat: int, steps: int = 1000) -> tuple[list[float], list[float], list[float], list[float]]:
     """Seconds from launch to the first shown, painted window (designer with a script, bare
-    window), and for the designer to its flow drawn: (designer shown, designer drawn, bare).
+    window), and for the designer to its flow drawn: (designer shown, designer drawn, bare,
+    a window of the same kinds of Qt widgets without the designer's code).
 
     Both start as installed programs do: with their bytecode compiled (pip compiles at
     install). Where ``PYTHONDONTWRITEBYTECODE`` is set, every start would otherwise compile
@@ -81,20 +82,20 @@ def startup(repeat: int, steps: int = 1000) -> tuple[list[float], list[float], l
     env = _child_env()
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
-    shown, drawn, bare = [], [], []
+    shown, drawn, bare, widgets = [], [], [], []
     for run in range(repeat + 1):  # interleaved, so both see the same machine load
-        for kind in ("bare", "designer"):
+        for kind in ("bare", "widgets", "designer"):
             launched = time.time()
             done = subprocess.run([sys.executable, "-m", "bench.startup", kind, str(path)], check=True,
                                   capture_output=True, text=True, env=env, cwd=ROOT)
             marks = [float(x) - launched for x in done.stdout.split()]
             if run:  # the first start of each writes the bytecode (and the catalog cache)
-                if kind == "bare":
-                    bare.append(marks[0])
+                if kind in ("bare", "widgets"):
+                    (bare if kind == "bare" else widgets).append(marks[0])
                 else:
                     shown.append(marks[0])
                     drawn.append(marks[1])
-    return shown, drawn, bare
+    return shown, drawn, bare, widgets
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {steps} steps ...", file=sys.stderr, flush=True)
         results[steps] = run_size(steps, repeat)
     print("bench: start-up ...", file=sys.stderr, flush=True)
-    shown, drawn, bare = startup(3 if args.quick else 5)
+    shown, drawn, bare, widgets = startup(3 if args.quick else 5)
 
     header = ["median / p95", *(f"{n:,} steps" for n in sizes)]
     rows = [(label, [cell(results[n].get(key)) for n in sizes]) for label, key in ROWS]
@@ -124,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nStart-up to a shown, painted window (fresh process, 1,000-step script given): designer "
           f"{cell(shown)}, bare PySide6 window {cell(bare)}, ratio {ratio:.1f}x; "
           f"to the flow drawn {cell(drawn)}")
+    print(f"A window of the same kinds of Qt widgets without the designer's code: {cell(widgets)}, "
+          f"{statistics.median(widgets) / statistics.median(bare):.1f}x the bare window "
+          f"(the designer is {statistics.median(shown) / statistics.median(widgets):.1f}x this one)")
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()}; run took {time.perf_counter() - started:.0f} s")
     return 0

@@ -5,7 +5,8 @@
 (:func:`designer.ui.app.start`, with a settings file of its own) and prints when two things
 happened, as ``time.time()``: the first shown, painted window, and the flow drawn (the file
 opened, the preview filled, the canvas painted). ``python -m bench.startup bare`` prints the
-first for a bare window. The parent subtracts the moment it launched the process, so
+first for a bare window, ``widgets`` for a window of the same kinds of Qt widgets without the
+designer's code. The parent subtracts the moment it launched the process, so
 interpreter start-up counts too. The first paint is caught the same way for both: the first
 paint event, then the end of that event-loop turn.
 """
@@ -55,6 +56,66 @@ def bare() -> None:
     app.exec()
 
 
+def widgets() -> None:
+    """A second floor: a window with the kinds of Qt widgets the designer's first window shows
+    (menus, a toolbar, docks with a list, a tree and a text view, a form, a graphics view, a
+    status bar, Fusion with a palette and a style sheet) and no designer code. The gap between
+    it and the bare window is what Qt itself costs for such a window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QColor, QPainter, QPalette
+    from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFormLayout, QGraphicsScene,
+                                   QGraphicsView, QLabel, QLineEdit, QListWidget, QMainWindow,
+                                   QPlainTextEdit, QScrollArea, QSpinBox, QToolBar, QTreeWidget, QWidget)
+
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#f3f4f6"))
+    app.setPalette(palette)
+    app.setStyleSheet("QToolButton { border-radius: 6px; padding: 3px; } QDockWidget::title { padding: 6px; }")
+    window = QMainWindow()
+    window.resize(1366, 768)
+    for title in ("&File", "&Edit", "&View", "&Help"):
+        menu = window.menuBar().addMenu(title)
+        for i in range(8):
+            menu.addAction(QAction(f"Action {i}", window))
+    bar = QToolBar("Main", window)
+    for i in range(10):
+        bar.addAction(QAction(f"Tool {i}", window))
+    window.addToolBar(bar)
+    view = QGraphicsView(QGraphicsScene(window))
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    window.setCentralWidget(view)
+    blocks = QListWidget()
+    blocks.addItems([f"Block {i}" for i in range(40)])
+    form_host = QWidget()
+    form = QFormLayout(form_host)
+    form.addRow("Name", QLineEdit())
+    form.addRow("Count", QSpinBox())
+    form.addRow("Kind", QComboBox())
+    form.addRow(QLabel("Select a block to see its properties"))
+    scroll = QScrollArea()
+    scroll.setWidget(form_host)
+    problems = QTreeWidget()
+    preview = QPlainTextEdit("version: 1.0.0\nsections:\n  main: []\n")
+    for name, widget, area in (("Blocks", blocks, Qt.DockWidgetArea.LeftDockWidgetArea),
+                               ("Properties", scroll, Qt.DockWidgetArea.RightDockWidgetArea),
+                               ("Problems", problems, Qt.DockWidgetArea.BottomDockWidgetArea),
+                               ("Preview", preview, Qt.DockWidgetArea.BottomDockWidgetArea)):
+        dock = QDockWidget(name, window)
+        dock.setWidget(widget)
+        window.addDockWidget(area, dock)
+    window.statusBar().showMessage("Ready")
+
+    def shown() -> None:
+        marks.append(time.time())
+        app.quit()
+
+    _FirstPaint(app, shown)
+    window.show()
+    app.exec()
+
+
 def designer(path: str) -> None:
     import tempfile
     from pathlib import Path
@@ -89,6 +150,8 @@ def designer(path: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
+    elif sys.argv[1] == "widgets":
+        widgets()
     else:
         designer(sys.argv[2])
     print(" ".join(str(mark) for mark in marks))
