@@ -26,7 +26,7 @@ from designer.ui.palette import Palette
 from designer.ui.preview import PreviewPanel
 from designer.ui.remote_actions import RemoteActions
 from designer.ui.recovery import Found, Recovery, default_folder, forget
-from designer.ui.problems_panel import ProblemsPanel, count_words
+from designer.ui.problems_panel import ProblemsPanel, count_words, tally
 from designer.ui.session import EditSession
 from designer.ui.window_actions import WindowActions
 
@@ -218,14 +218,15 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         blocks = self.session.validator.step_count  # counted by the validation just run
-        errors = sum(1 for p in self.session.problems if p.is_error)
-        warnings = len(self.session.problems) - errors
+        errors, warnings, notes = tally(self.session.problems)
         color = ERROR_COLOR if errors else WARNING_COLOR if warnings else None
         text = (f"{blocks} block{'s' if blocks != 1 else ''} · {errors} error{'s' if errors != 1 else ''}"
                 f" · {warnings} warning{'s' if warnings != 1 else ''}")
+        if notes:
+            text += f" · {notes} note{'s' if notes != 1 else ''}"
         self.counts.setText(text)
         self.counts.setStyleSheet(f"color: {color}" if color else "")
-        self.counts.setToolTip(f"Problems: {count_words(errors, warnings)}")
+        self.counts.setToolTip(f"Problems: {count_words(errors, warnings, notes)}")
 
     # ----------------------------------------------------------------- actions
     def _on_saved(self, path: str) -> None:
@@ -241,9 +242,7 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, path: str) -> None:
         """Say what was found in a script just opened (others' scripts are often not clean)."""
-        errors = sum(1 for p in self.session.problems if p.is_error)
-        warnings = len(self.session.problems) - errors
-        found = count_words(errors, warnings)
+        found = count_words(*tally(self.session.problems))
         words = "no problems" if found == "none" else found + " (see Problems)"
         self.statusBar().showMessage(f"Opened {Path(path).name}: {words}", 8000)
 

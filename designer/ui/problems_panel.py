@@ -27,6 +27,14 @@ BLOCK_ROLE = Qt.ItemDataRole.UserRole + 3
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
+def tally(problems: list[Problem]) -> tuple[int, int, int]:
+    """``(errors, warnings, notes)`` among ``problems``: the one count the panel, the status bar
+    and the messages all say (notes on style are not warnings)."""
+    errors = sum(1 for p in problems if p.is_error)
+    notes = sum(1 for p in problems if p.severity == INFO)
+    return errors, len(problems) - errors - notes, notes
+
+
 def count_words(errors: int, warnings: int, notes: int = 0) -> str:
     """``"2 errors, 1 warning"`` (``", 1 note"`` when there are notes on style), or ``"none"``."""
     parts = []
@@ -143,9 +151,7 @@ class ProblemsPanel(QWidget):
         for problem in ordered:
             self.tree.addTopLevelItem(self._item(problem))
         self.stack.setCurrentWidget(self.tree if ordered else self.empty)
-        errors = sum(1 for p in problems if p.is_error)
-        notes = sum(1 for p in problems if p.severity == INFO)
-        self.summary = f"Problems — {count_words(errors, len(problems) - errors - notes, notes)}"
+        self.summary = f"Problems — {count_words(*tally(problems))}"
         self.summary_changed.emit(self.summary)
 
     def refresh_theme(self) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage, QKeySequence
 
 from designer.model.catalog import load_catalog
 from designer.model.document import Step
-from designer.model.problems import ERROR, WARNING, Problem
+from designer.model.problems import ERROR, INFO, WARNING, Problem
 from designer.ui.app import make_palette, run
 from designer.ui.commands import InsertStepCommand
 from designer.ui.main_window import MainWindow
@@ -58,6 +58,20 @@ def test_status_bar_counts_blocks_errors_and_warnings(window):
     assert window.docks["problems"].windowTitle() == "Problems — 2 errors, 1 warning"
     assert window.docks["problems"].toggleViewAction().text() == "Problems"
     assert "bundled" in window.schema_label.text()
+
+
+def test_notes_are_counted_as_notes_not_warnings(window, tmp_path):
+    # A hangup while a recording runs is a note (SignalWire stops it); the status bar, the
+    # Problems title and the "Opened" message must all say the same counts.
+    path = tmp_path / "notes.yaml"
+    path.write_text("version: 1.0.0\nsections:\n  main:\n    - record_call: {}\n    - hangup: {}\n")
+    window.files.interactive = False
+    assert window.files.open_path(path, ask=False)
+    kinds = sorted(p.severity for p in window.session.problems)
+    assert kinds == [INFO]
+    assert window.counts.text() == "2 blocks · 0 errors · 0 warnings · 1 note"
+    assert window.docks["problems"].windowTitle() == "Problems — 1 note"
+    assert window.statusBar().currentMessage() == "Opened notes.yaml: 1 note (see Problems)"
 
 
 def test_add_section_is_one_undoable_step(window, monkeypatch):
