@@ -40,13 +40,8 @@ class _FirstPaint(QObject):
         return False
 
 
-def bare() -> None:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.resize(1366, 768)
-
+def _show_until_painted(app, window) -> None:
+    """Show ``window``, mark the end of its first paint and quit (the two floors' way out)."""
     def shown() -> None:
         marks.append(time.time())
         app.quit()
@@ -54,6 +49,16 @@ def bare() -> None:
     _FirstPaint(app, shown)
     window.show()
     app.exec()
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1366, 768)
+
+    _show_until_painted(app, window)
 
 
 def widgets() -> None:
@@ -107,13 +112,7 @@ def widgets() -> None:
         window.addDockWidget(area, dock)
     window.statusBar().showMessage("Ready")
 
-    def shown() -> None:
-        marks.append(time.time())
-        app.quit()
-
-    _FirstPaint(app, shown)
-    window.show()
-    app.exec()
+    _show_until_painted(app, window)
 
 
 def designer(path: str) -> None:

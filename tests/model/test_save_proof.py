@@ -14,12 +14,9 @@ from designer.model.document import Section, Step
 from designer.model.steps import MISSING, StepList
 from designer.model.swml_io import dumps, load, loads, save
 from designer.model.yaml_splice import same
+from tests.conftest import YAML_SCRIPTS
 
-HERE = Path(__file__).resolve()
-EXAMPLES = HERE.parents[3] / "shared" / "swml" / "examples"
-FIXTURES = HERE.parents[1] / "fixtures"
-SCRIPTS = sorted(p for folder in (EXAMPLES, FIXTURES) if folder.is_dir()
-                 for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+SCRIPTS = YAML_SCRIPTS
 
 TEXT = """# a menu
 version: 1.0.0

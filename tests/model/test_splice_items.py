@@ -4,7 +4,6 @@ and taken for the edits they are for (insert, delete, move within a section)."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -15,12 +14,9 @@ from designer.model.splice_items import local_items
 from designer.model.swml_io import dumps, load, loads, locate
 from designer.model.yaml_splice import same
 from designer.model.yaml_text import compose, locator
+from tests.conftest import YAML_SCRIPTS
 
-HERE = Path(__file__).resolve()
-EXAMPLES = HERE.parents[3] / "shared" / "swml" / "examples"
-FIXTURES = HERE.parents[1] / "fixtures"
-SCRIPTS = sorted(p for folder in (EXAMPLES, FIXTURES) if folder.is_dir()
-                 for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+SCRIPTS = YAML_SCRIPTS
 
 TEXT = """# a menu
 version: 1.0.0
