@@ -61,10 +61,14 @@ class EditSession(QObject):
         self.undo_stack.setClean()
         self.selection = []
         self._connect_doc()
+        # Validated before the views hear of the new document, so the canvas builds every
+        # block with its problems and reachability at once: validated after, each block of a
+        # 5,000-step flow was built twice (the second time to grey it or badge it).
+        self.problems = self.validator.validate(self.doc)
         self.document_replaced.emit()
         self.path_changed.emit(str(path) if path else "")
         self.selection_changed.emit([])
-        self._revalidate()
+        self.problems_changed.emit(self.problems)
 
     def set_path(self, path: Path | None) -> None:
         """Record where the document now lives (after Save As)."""

@@ -82,3 +82,19 @@ def test_fix_all_rewrites_a_spaced_number_to_e164(window):
     load(window, "    - connect: {to: '+44 20 7946 0958'}\n")
     assert window.fix_all() == 1
     assert window.session.doc.to_data()["sections"]["main"] == [{"connect": {"to": "+442079460958"}}]
+
+
+def test_opening_builds_each_block_once_already_greyed_and_badged(window, monkeypatch):
+    # The document is validated before the canvas hears of it, so blocks are built with their
+    # problems and reachability; built first and fixed after, a 5,000-step flow built twice.
+    from designer.ui.canvas import scene as scene_module
+    built = []
+    real = scene_module.look_for
+    monkeypatch.setattr(scene_module, "look_for", lambda step, *a, **k: built.append(step.id) or real(step, *a, **k))
+    load(window, "    - hangup: {}\n    - play: {url: 'say:${nothing}'}\n    - play: {url: 'say:never'}\n")
+    hangup, play, never = window.session.doc.sections[0].steps
+    blocks = window.canvas.flow_scene.blocks
+    assert sorted(built) == sorted([hangup.id, play.id, never.id])
+    assert blocks[play.id].look.unreachable and blocks[never.id].look.unreachable
+    assert not blocks[hangup.id].look.unreachable
+    assert window.problems.tree.topLevelItemCount() == len(window.session.problems) > 0

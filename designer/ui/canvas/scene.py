@@ -124,6 +124,7 @@ class FlowScene(SceneHits, QGraphicsScene):
         self.edges.clear()
         self._edges_at.clear()
         self._problems = index_problems(self.session.problems)
+        self._greyed = self._unreachable()
         if not self.doc.positions and (self.doc.sections or self.doc.detached):
             self.doc.set_positions(auto_layout(self.doc))
         # Qt keeps the index depth it chose for the first (empty) flow. Set it for this flow's
