@@ -89,27 +89,13 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
     old_end = end - delta
     if old_end <= start or _item_end(prev.lines, start, column) != old_end:
         return None
-    window = [_dedent(line, column) for line in lines[start:end]]
-    if any(line is None for line in window):
+    parsed = parse_window(lines[start:end], column, closed=end < len(lines))
+    if parsed is None or len(parsed[0]) != 1 or not same(parsed[0], [data]):
         return None
-    # What follows the item in the whole text (a line indented no deeper than its dash) ends it
-    # here too: a sentinel item, so that trailing blank lines count as they do there (a ``|+``
-    # text keeps them). At the end of the text, nothing follows in either.
-    closed = end < len(lines)
-    text = "\n".join(window) + (SENTINEL if closed else "")
-    if not may_use(text):
-        return None
-    try:
-        root, values = compose(text)
-    except Exception:  # noqa: BLE001 - any parse failure: prove it the long way
-        return None
-    if not isinstance(root, SequenceNode) or len(root.value) != 1 + closed \
-            or (closed and not ends_in_sentinel(root, text)) or not same(values.get(root)[:1], [data]):
-        return None
-    new_data = _replaced(prev.data, path, values.get(root)[0])
+    items, inner = parsed
+    new_data = _replaced(prev.data, path, items[0])
     if new_data is None:
         return None
-    inner = locator(root, values)
     base = prev.find
     size = len(path)
     count = len(new_data["sections"][next(k for k in new_data["sections"] if str(k) == str(path[1]))])
@@ -160,6 +146,32 @@ def _replaced(data: Any, path: tuple, item: Any) -> Any:
 
 #: The item standing for the line after a window: ``- ~`` at column 0.
 SENTINEL = "\n- ~"
+
+
+def parse_window(window: list[str], column: int, closed: bool) -> tuple[list, Locator | None] | None:
+    """The items ``window`` (whole list items, dashes at ``column``) reads as on its own, and
+    where paths stand in it; ``None`` when it cannot be read so.
+
+    What follows the window in the whole text (a line indented no deeper than the dash) ends
+    it there; ``closed`` says something follows, and a sentinel item stands for it here, so
+    trailing blank lines count as they do in the whole text (a ``|+`` text keeps them)."""
+    if not window:
+        return [], None
+    dedented = [_dedent(line, column) for line in window]
+    if any(line is None for line in dedented):
+        return None
+    text = "\n".join(dedented) + (SENTINEL if closed else "")
+    if not may_use(text):
+        return None
+    try:
+        root, values = compose(text)
+    except Exception:  # noqa: BLE001 - any parse failure: prove it the long way
+        return None
+    if not isinstance(root, SequenceNode) or len(root.value) < 1 + closed \
+            or (closed and not ends_in_sentinel(root, text)):
+        return None
+    items = values.get(root)
+    return (items[:-1] if closed else items), locator(root, values)
 
 
 def ends_in_sentinel(root: SequenceNode, text: str) -> bool:

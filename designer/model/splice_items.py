@@ -20,13 +20,10 @@ Only the text is trusted here. ``check`` lets the preview compare the new items 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
-from yaml.nodes import SequenceNode
-
-from designer.model.splice_check import (MAX_CHAIN, SENTINEL, Proven, _dash, _dedent, _item_end,
-                                         common_prefix, common_suffix, ends_in_sentinel, may_use)
-from designer.model.yaml_text import compose, locator
+from designer.model.splice_check import (MAX_CHAIN, Proven, _dash, _item_end, common_prefix,
+                                         common_suffix, parse_window)
 
 #: ``check(a, items, length)``: whether the model's section holds ``items`` from index ``a`` on
 #: and ``length`` steps in all.
@@ -83,7 +80,7 @@ def local_items(prev: Proven, lines: list[str], name: str, column: int, check: C
     window = lines[first:new_cut]
     if window and not _dash(window[0], column):
         return None
-    parsed = _parse(window, column, closed=new_cut < len(lines))
+    parsed = parse_window(window, column, closed=new_cut < len(lines))
     if parsed is None:
         return None
     new_items, inner = parsed
@@ -153,24 +150,3 @@ def _first_at_or_after(start: Callable[[int], int | None], a: int, n: int, row: 
         else:
             lo = mid + 1
     return lo
-
-
-def _parse(window: list[str], column: int, closed: bool) -> tuple[list, Any] | None:
-    """The items ``window`` (lines with dashes at ``column``) reads as, and their locator."""
-    if not window:
-        return [], None
-    dedented = [_dedent(line, column) for line in window]
-    if any(line is None for line in dedented):
-        return None
-    text = "\n".join(dedented) + (SENTINEL if closed else "")
-    if not may_use(text):
-        return None
-    try:
-        root, values = compose(text)
-    except Exception:  # noqa: BLE001 - any parse failure: prove it the long way
-        return None
-    if not isinstance(root, SequenceNode) or len(root.value) < 1 + closed \
-            or (closed and not ends_in_sentinel(root, text)):
-        return None
-    items = values.get(root)
-    return (items[:-1] if closed else items), locator(root, values)
