@@ -39,6 +39,16 @@ def window(qtbot, tmp_path):
     return w
 
 
+def shown(win: MainWindow, qtbot, size: tuple[int, int] = (1500, 950)) -> MainWindow:
+    """``win`` at ``size``, shown and exposed, the canvas at 100 % (for tests that drag and
+    click like a person)."""
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    win.canvas.reset_zoom()
+    return win
+
+
 @pytest.fixture(autouse=True)
 def _tidy_qt_between_tests(qapp):
     """Close and free each test's windows at a quiet moment, before the next test paints.

@@ -6,26 +6,19 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from designer.model.catalog import load_catalog
 from designer.model.document import Step
 from designer.ui.commands import InsertStepCommand
 from designer.ui.crash_guard import CrashGuard
-from designer.ui.main_window import MainWindow
-from designer.ui.session import EditSession
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(EditSession(load_catalog()), settings)
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    steps = w.session.doc.sections[0].steps
-    w.session.undo_stack.push(InsertStepCommand(w.session.doc, steps, 0, Step("answer", {})))
-    return w
+def window(window):
+    """The shared window (tests/ui/conftest.py) with one unsaved block in it."""
+    steps = window.session.doc.sections[0].steps
+    window.session.undo_stack.push(InsertStepCommand(window.session.doc, steps, 0, Step("answer", {})))
+    return window
 
 
 def test_an_unexpected_error_keeps_the_flow_copies_it_aside_and_shows_details(window, monkeypatch):

@@ -9,31 +9,23 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from designer.model.catalog import load_catalog
 from designer.ui.commands import SetParamCommand
 from designer.ui.inspector.special import CasesEditor
 from designer.ui.main_window import MainWindow
-from designer.ui.session import EditSession
+from tests.ui.conftest import shown
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    session = EditSession(load_catalog())
-    win = MainWindow(session, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win.files.interactive = False
-    qtbot.addWidget(win)
-    win.resize(1500, 950)
-    win.show()
-    qtbot.waitExposed(win)
-    win.canvas.reset_zoom()
-    return win
+def window(window, qtbot):
+    """The shared window (tests/ui/conftest.py), shown at 1500x950 with the canvas at 100 %."""
+    return shown(window, qtbot)
 
 
 def drag_from_palette(win: MainWindow, method: str) -> None:

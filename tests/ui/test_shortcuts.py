@@ -1,26 +1,20 @@
 """Every shortcut does one thing: no key on two actions, the usual redo keys both redo."""
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from designer.model.catalog import load_catalog
 from designer.model.document import Step
 from designer.ui import shortcuts
 from designer.ui.commands import InsertStepCommand
-from designer.ui.main_window import MainWindow
-from designer.ui.session import EditSession
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(EditSession(load_catalog()), settings)
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(window, qtbot):
+    """The shared window (tests/ui/conftest.py), shown."""
+    window.show()
+    qtbot.waitExposed(window)
+    return window
 
 
 def _all_actions(window) -> list[QAction]:

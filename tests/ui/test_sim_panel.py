@@ -8,32 +8,24 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
 from designer import cli
 from designer.model import examples, flow_tests, swml_io
-from designer.model.catalog import load_catalog
 from designer.ui.commands import SetParamCommand
 from designer.ui.main_window import MainWindow
-from designer.ui.session import EditSession
+from tests.ui.conftest import shown
 from tests.ui.test_end_to_end import build_phone_menu, build_record_and_play_back
 
 MENU = "Press 1 for sales, 2 for support, or 3 to leave a message."
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    session = EditSession(load_catalog())
-    win = MainWindow(session, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win.files.interactive = False
-    qtbot.addWidget(win)
-    win.resize(1500, 950)
-    win.show()
-    qtbot.waitExposed(win)
-    win.canvas.reset_zoom()
-    return win
+def window(window, qtbot):
+    """The shared window (tests/ui/conftest.py), shown at 1500x950 with the canvas at 100 %."""
+    return shown(window, qtbot)
 
 
 def open_example(win: MainWindow, name: str) -> None:
