@@ -15,30 +15,11 @@ from designer.model.steps import MISSING, StepList
 from designer.model.swml_io import dumps, load, loads, save
 from designer.model.yaml_splice import same
 from tests.conftest import YAML_SCRIPTS
+from tests.model.test_yaml_quick import TEXT as MENU
 
 SCRIPTS = YAML_SCRIPTS
 
-TEXT = """# a menu
-version: 1.0.0
-sections:
-  main:
-    - answer: {}
-    # the greeting
-    - play:
-        url: "say:Hello"   # kept
-    - record_call:
-        format: mp3
-        beep: true
-    - switch:
-        variable: prompt_value
-        case:
-          '1':
-            - play: { url: "say:Sales" }
-        default:
-          - hangup: {}
-  other:
-    - hangup: {}
-"""
+TEXT = MENU  # the commented menu script the fast-path tests use
 
 ANCHORED = """version: 1.0.0
 sections:
