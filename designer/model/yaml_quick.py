@@ -48,22 +48,13 @@ def quick_text(doc: Any, source: YamlSource) -> str | None:
     section = step.parent.owner if step is not None and step.parent is not None else None
     if not isinstance(section, Section) or section.raw_body is not MISSING:
         return None
-    column = _item_column(source, section.name)
-    if column is None:
+    rendered = _render(doc, source, section.name)
+    if rendered is None:
         return None
-    try:
-        lines = source.render_lines(doc)
-    except _Fallback:
-        return None
+    column, lines = rendered
     index = next(i for i, s in enumerate(section.steps.steps) if s is step)
     path = ("sections", section.name, index)
-    result = splice_check.local(proven, lines, path, step.to_data(), column, same)
-    if result is None:
-        return None
-    source.proven = result
-    text = "\n".join(lines)
-    text_positions.remember_locator(text, "yaml", result.find)
-    return text
+    return _accept(source, lines, splice_check.local(proven, lines, path, step.to_data(), column, same))
 
 
 def _items_text(doc: Any, source: YamlSource, proven: splice_check.Proven, changes: Changes) -> str | None:
@@ -74,19 +65,33 @@ def _items_text(doc: Any, source: YamlSource, proven: splice_check.Proven, chang
     if len(hit) != 1 or hit[0].raw_body is not MISSING:
         return None
     section = hit[0]
-    column = _item_column(source, section.name)
-    if column is None:
+    rendered = _render(doc, source, section.name)
+    if rendered is None:
         return None
-    try:
-        lines = source.render_lines(doc)
-    except _Fallback:
-        return None
+    column, lines = rendered
 
     def check(a: int, items: list, length: int) -> bool:
         steps = section.steps.steps
         return len(steps) == length and same(items, [s.to_data() for s in steps[a:a + len(items)]])
 
-    result = splice_items.local_items(proven, lines, section.name, column, check)
+    return _accept(source, lines, splice_items.local_items(proven, lines, section.name, column, check))
+
+
+def _render(doc: Any, source: YamlSource, section_name: str) -> tuple[int, list[str]] | None:
+    """The dash column of the section's steps and the lines of ``doc``, or ``None`` when the
+    section is not a block list in the text or the writer cannot splice (the slow path then)."""
+    column = _item_column(source, section_name)
+    if column is None:
+        return None
+    try:
+        return column, source.render_lines(doc)
+    except _Fallback:
+        return None
+
+
+def _accept(source: YamlSource, lines: list[str], result: splice_check.Proven | None) -> str | None:
+    """The text of ``lines`` when ``result`` proves it (it becomes the source's proof, and the
+    preview's locator for that text), else ``None``."""
     if result is None:
         return None
     source.proven = result
