@@ -1,7 +1,7 @@
 """Application start-up: the QApplication, the theme following the system, the main window.
 
-``run(file, schema, screenshot)`` is what the command line calls: it shows the window first and
-opens ``file`` once the window is painted (:func:`start`). With ``screenshot`` it opens the file,
+``run(file, schema, screenshot)`` is what the command line calls: it shows the window's frame
+first, builds the panels into it once it is painted and then opens ``file`` (:func:`start`). With ``screenshot`` it opens the file,
 lays it out, fits the canvas, renders the window to a PNG and returns without an event loop, so
 it works headless (``QT_QPA_PLATFORM=offscreen``).
 """
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
+    from designer.ui.session import EditSession
 
 APP_NAME = "SWML Flow Designer"
 ORG_NAME = "SWML Flow Designer"
@@ -130,45 +131,69 @@ def run(file: str | None = None, schema: str | None = None, screenshot: str | No
     return app.exec()
 
 
-def make_window(app: QApplication, schema: str | None, settings: QSettings) -> "MainWindow":
-    """The main window for ``schema`` (a bad schema file: said on stderr, the bundled one used)."""
-    from designer.ui import icons, preferences
-    from designer.ui.main_window import MainWindow
+def make_session(schema: str | None, settings: QSettings) -> tuple[str | None, "EditSession"]:
+    """The schema file in use (``None``: bundled) and an empty session for its catalog; a bad
+    schema file is said on stderr and the bundled schema used instead."""
+    from designer.ui import preferences
     from designer.ui.session import EditSession
 
-    app.setWindowIcon(icons.app_icon())
     schema_path = schema or preferences.schema_setting(settings)
     try:
         catalog = preferences.catalog_for(schema_path)
     except Exception as exc:  # a bad schema file: say so and use the bundled one
         print(f"Cannot use the schema {schema_path}: {exc}; using the bundled schema.", file=sys.stderr)
         schema_path, catalog = None, preferences.catalog_for(None)
-    window = MainWindow(EditSession(catalog), settings)
+    return schema_path, EditSession(catalog)
+
+
+def complete_window(app: QApplication, window: "MainWindow", schema: str | None) -> None:
+    """Build the panels into ``window``'s frame, for ``schema`` (see :func:`make_session`)."""
+    from designer.ui import icons, preferences
+
+    app.setWindowIcon(icons.app_icon())
+    schema_path, session = make_session(schema, window.settings)
+    window.complete(session)
     window.schema_path = schema_path
     window.schema_label.setText(preferences.schema_label(schema_path))
+
+
+def make_window(app: QApplication, schema: str | None, settings: QSettings) -> "MainWindow":
+    """The whole main window for ``schema``, built at once (tests, ``--screenshot``)."""
+    from designer.ui.main_window import MainWindow
+
+    window = MainWindow(None, settings)
+    complete_window(app, window, schema)
     return window
 
 
 def start(app: QApplication, file: str | None, schema: str | None, settings: QSettings) -> "MainWindow":
-    """Show the window at once; recovery and ``file`` follow once it is painted (see
-    :mod:`designer.ui.first_open`). Returns the window; ``window.first_open.finished`` says
-    when the flow is there."""
+    """Show the window's frame at once; the panels are built once it is painted, and recovery
+    and ``file`` follow once they are painted (:mod:`designer.ui.first_open`). Returns the
+    window: ``window.first_open.ready`` says when the panels are there, ``.finished`` when the
+    flow is."""
+    from designer.ui.first_open import FirstOpen
+    from designer.ui.main_window import MainWindow
+
+    window = MainWindow(None, settings)
+    window.first_open = FirstOpen(window, file, lambda: _complete_started(app, window, schema))
+    window.show()
+    window.first_open.start()
+    return window
+
+
+def _complete_started(app: QApplication, window: "MainWindow", schema: str | None) -> None:
+    """The panels of a window :func:`start` showed, with the crash guard and the scheme hook."""
     from designer.ui import heap
     from designer.ui.crash_guard import CrashGuard
-    from designer.ui.first_open import FirstOpen
 
     # Without collector passes: the modules, the catalog and the widgets made here live as long
     # as the window, yet walking them again and again (a full pass after the catalog) was a
     # tenth of the start-up. They are frozen afterwards, as after opening a file.
     with heap.building():
-        window = make_window(app, schema, settings)
+        complete_window(app, window, schema)
         window.crash_guard = CrashGuard(window, window.recovery.write_now, lambda: window.files.interactive).install()
-        window.first_open = FirstOpen(window, file)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme=None: set_scheme(app, window))
-        window.show()
     QTimer.singleShot(0, window.fit_later)  # once the canvas has its final size
-    window.first_open.start()
-    return window
 
 
 def _screenshot(app: QApplication, window, out: str) -> int:

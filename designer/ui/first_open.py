@@ -1,23 +1,27 @@
-"""What the designer opens at start (unsaved work to recover, the file named on the command line),
-done once the window has been painted.
+"""What the designer does once its window is on screen: build the panels into the window's
+frame, then open what it was started with (unsaved work to recover, the file named on the
+command line).
 
 Why: reading, laying out and drawing a script takes longer than building the window (a
-1,000-step script: about as long again). Done before ``show()``, a person who starts the designer
-with a file stares at nothing for all of it; done after the first paint, the window is there at
-once, saying "Opening NAME…" on the canvas and in the status bar, and the flow follows. The
-recovery question waits for the window too, so the dialog has its window behind it.
+1,000-step script: about as long again), and building the panels takes longer than showing the
+frame (:mod:`designer.ui.window_frame`). Done before ``show()``, a person who starts the designer
+with a file stares at nothing for all of it; done in steps after paints, the window is there at
+once, saying "Starting…" or "Opening NAME…" in the status bar, the panels follow (the canvas
+saying "Opening NAME…" too), then the flow. The recovery question waits for the panels, so the
+dialog has the whole window behind it.
 
-Input is not lost: the open runs on the event loop like any other event, so keys and clicks
-that come while it runs are queued and handled after it. Tests and ``--screenshot`` open
-synchronously with :meth:`~designer.ui.file_actions.FileActions.open_path`.
+Input is not lost: each step runs on the event loop like any other event, so keys and clicks
+that come while it runs are queued and handled after it. Tests and ``--screenshot`` build the
+window whole and open synchronously with :meth:`~designer.ui.file_actions.FileActions.open_path`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
@@ -27,47 +31,82 @@ FALLBACK_MS = 1000
 
 
 class FirstOpen(QObject):
-    """Opens the start-up file (or offers unsaved work back) right after the first paint.
+    """Builds the panels after the frame's first paint, then opens the start-up file (or offers
+    unsaved work back) after the panels' first paint.
+
+    Args:
+        window: the window, still its frame.
+        file: the file to open, or ``None``.
+        build: builds the panels into ``window`` (:func:`designer.ui.app.start` passes it).
 
     Signals:
+        ready(): the panels are built (``window.session``, ``.files``, ``.canvas`` exist).
         finished(bool): the start-up work is done; ``True`` when a flow was opened or restored.
     """
 
+    ready = Signal()
     finished = Signal(bool)
 
-    def __init__(self, window: "MainWindow", file: str | None) -> None:
+    def __init__(self, window: "MainWindow", file: str | None, build: Callable[[], None]) -> None:
         super().__init__(window)
         self.window = window
         self.file = file
+        self.build = build
         self.pending = True
-        self._scheduled = False
-        self._hint = window.canvas.empty_hint
-        if file:  # said at the first paint: the window is not empty by mistake
-            text = f"Opening {Path(file).name}\u2026"
-            window.canvas.empty_hint = text
-            window.statusBar().showMessage(text)
-        window.canvas.viewport().installEventFilter(self)
+        self._stage: str | None = None  # the step waiting for a paint: "panels" or "open"
+        self._watched: QWidget | None = None
+        self._hint = ""
+        self._text = f"Opening {Path(file).name}\u2026" if file else "Starting\u2026"
+        window.statusBar().showMessage(self._text)  # said at the first paint: not empty by mistake
 
     def start(self) -> None:
-        """Call after ``show()``: the work runs after the first paint (or after a fallback delay)."""
-        QTimer.singleShot(FALLBACK_MS, self._schedule)
+        """Call after ``show()``: the panels are built after the first paint of the frame."""
+        self._after_paint(self.window.centralWidget(), "panels")
+
+    def _after_paint(self, widget: QWidget, stage: str) -> None:
+        """Run ``stage`` after ``widget``'s next paint (or after a fallback delay: a window shown
+        minimized is not painted)."""
+        self._stage, self._watched = stage, widget
+        widget.installEventFilter(self)
+        QTimer.singleShot(FALLBACK_MS, self, lambda: self._schedule(stage))  # not once the window is gone
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            self._schedule()  # runs after this paint (and the rest of the window's) is done
+        if event.type() == QEvent.Type.Paint and watched is self._watched and self._stage:
+            self._schedule(self._stage)  # runs after this paint (and the rest of the window's) is done
         return False
 
-    def _schedule(self) -> None:
-        if self._scheduled:
+    def _schedule(self, stage: str) -> None:
+        if self._stage != stage:  # done already (the paint came before the fallback)
             return
-        self._scheduled = True
-        self.window.canvas.viewport().removeEventFilter(self)
-        QTimer.singleShot(0, self.run)
+        self._stop_watching()
+        QTimer.singleShot(0, self, self._panels if stage == "panels" else self.run)
+
+    def _stop_watching(self) -> None:
+        if self._stage is not None:
+            self._stage = None
+            self._watched.removeEventFilter(self)
+
+    def _panels(self) -> None:
+        """Build the panels; the canvas says what is being opened until the open is done."""
+        self.build()
+        canvas = self.window.canvas
+        self._hint = canvas.empty_hint
+        if self.file:
+            canvas.empty_hint = self._text
+            self.window.statusBar().showMessage(self._text)
+        else:
+            self.window.statusBar().clearMessage()
+        self._after_paint(canvas.viewport(), "open")
+        self.ready.emit()
 
     def run(self) -> bool:
         """Offer unsaved work back, else open the file; returns whether a flow was loaded."""
         if not self.pending:
             return False
+        if not self.window.is_complete:  # called before the panels' turn came
+            self._stop_watching()
+            self._panels()
+        self._stop_watching()
         self.pending = False
         window = self.window
         window.canvas.empty_hint = self._hint

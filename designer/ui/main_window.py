@@ -3,32 +3,27 @@
 The window only lays out the views and wires them to the session; every view is a projection of
 the session's document. File handling lives in :mod:`designer.ui.file_actions`, menus in
 :mod:`designer.ui.window_actions`.
+
+The window is built in two steps: its frame (:mod:`designer.ui.window_frame`) and then the panels
+(:meth:`MainWindow.complete`), which is why the panels' modules are imported where they are used:
+at start-up the frame is painted before they are loaded.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QWidget
 
-from designer.model import layout, sections
-from designer.model.document import Section
-from designer.ui import fixes, preferences, screen_fit
-from designer.ui.canvas.view import FlowView
-from designer.ui.commands import AddSectionCommand, GroupCommand, SetPositionsCommand
-from designer.ui.file_actions import FileActions
-from designer.ui.icons import ERROR_COLOR, WARNING_COLOR, clear_cache
-from designer.ui.inspector.panel import Inspector
-from designer.ui.palette import Palette
-from designer.ui.preview import PreviewPanel
-from designer.ui.remote_actions import RemoteActions
-from designer.ui.recovery import Found, Recovery, default_folder, forget
-from designer.ui.problems_panel import ProblemsPanel, count_words, tally
-from designer.ui.session import EditSession
-from designer.ui.window_actions import WindowActions
+from designer.ui import preferences, screen_fit, window_frame
+
+if TYPE_CHECKING:
+    from designer.ui.recovery import Found
+    from designer.ui.session import EditSession
 
 APP_TITLE = "SWML Flow Designer"
 SCRIPT_SUFFIXES = (".yaml", ".yml", ".json")
@@ -36,6 +31,7 @@ SCRIPT_SUFFIXES = (".yaml", ".yml", ".json")
 
 def _recovery_folder(settings: QSettings) -> Path:
     """Beside an INI settings file (tests, portable installs), else the app data folder."""
+    from designer.ui.recovery import default_folder
     if settings.format() == QSettings.Format.IniFormat and settings.fileName():
         return Path(settings.fileName()).parent / "recovery"
     return default_folder()
@@ -50,10 +46,10 @@ class MainWindow(QMainWindow):
             an INI file in a temporary folder).
     """
 
-    def __init__(self, session: EditSession, settings: QSettings | None = None,
+    def __init__(self, session: "EditSession | None", settings: QSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.session: "EditSession | None" = None
         self.settings = settings if settings is not None else QSettings()
         self.schema_path: str | None = preferences.schema_setting(self.settings)
         self.setObjectName("main_window")
@@ -63,20 +59,42 @@ class MainWindow(QMainWindow):
         #: Shrink onto the screen when shown; off for pictures of a set size (``--screenshot``).
         self.keep_on_screen = True
 
+        window_frame.build(self)  # docks, menus, toolbar, status bar: see window_frame for why
+        self.schema_label.setText(preferences.schema_label(self.schema_path))
+        self.setWindowTitle(f"Untitled[*] — {APP_TITLE}")
+        screen_fit.place_first_time(self)
+        screen_fit.size_docks(self, self.docks)
+        self.restore_state()
+        if session is not None:
+            self.complete(session)
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether the panels are built (:meth:`complete`); until then the window is its frame."""
+        return self.session is not None
+
+    def complete(self, session: "EditSession") -> None:
+        """Build the panels for ``session`` into the frame and wire them to it."""
+        from designer.ui.canvas.view import FlowView
+        from designer.ui.file_actions import FileActions
+        from designer.ui.inspector.panel import Inspector
+        from designer.ui.palette import Palette
+        from designer.ui.preview import PreviewPanel
+        from designer.ui.problems_panel import ProblemsPanel
+        from designer.ui.recovery import Recovery
+        from designer.ui.remote_actions import RemoteActions
+        from designer.ui.window_actions import WindowActions
+
+        self.session = session
         self.canvas = FlowView(session, self)
         self.setCentralWidget(self.canvas)
         self.palette_panel = Palette(session.catalog, self)
         self.inspector = Inspector(session, self)
         self.preview = PreviewPanel(session, self)
         self.problems = ProblemsPanel(session, self)
-        self.docks: dict[str, QDockWidget] = {}
-        self._add_dock("palette", "Blocks", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._add_dock("inspector", "Properties", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._add_dock("preview", "SWML Preview", self.preview, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self._add_dock("problems", "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.splitDockWidget(self.docks["preview"], self.docks["problems"], Qt.Orientation.Horizontal)
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        for name, widget in (("palette", self.palette_panel), ("inspector", self.inspector),
+                             ("preview", self.preview), ("problems", self.problems)):
+            self.docks[name].setWidget(widget)
 
         self.files = FileActions(self, session, self.settings, after_open=self.fit_later)
         self.recovery = Recovery(session, _recovery_folder(self.settings), self)
@@ -86,15 +104,7 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self)
         self.actions_by_name = self.window_actions.actions
 
-        self.counts = QLabel(self)
-        self.schema_label = QLabel(preferences.schema_label(self.schema_path), self)
-        self.schema_label.setContentsMargins(8, 0, 8, 0)
-        self.counts.setContentsMargins(8, 0, 8, 0)
-        self.statusBar().addPermanentWidget(self.counts)
-        self.statusBar().addPermanentWidget(self.schema_label)
-        self.statusBar().setSizeGripEnabled(False)
         self.session.message_posted.connect(lambda text: self.statusBar().showMessage(text, 10000))
-
         self.palette_panel.method_activated.connect(self.append_method)
         self.files.saved.connect(self._on_saved)
         self.files.opened.connect(self._on_opened)
@@ -108,23 +118,12 @@ class MainWindow(QMainWindow):
         session.document_replaced.connect(self._update_counts)
         self._update_title()
         self._on_problems_changed(session.problems)
-        screen_fit.place_first_time(self)
-        screen_fit.size_docks(self, self.docks)
-        self.restore_state()
+        if self.settings.value("window/state") is None:  # first start: the blocks list's width
+            screen_fit.size_docks(self, self.docks)      # follows its titles, known only now
         from designer.ui import sim_hookup  # Flow > Try the Call (F5): the call simulator
         sim_hookup.install(self)
 
     # ----------------------------------------------------------------- layout helpers
-    def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{name}")
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        self.docks[name] = dock
-
     def fit_later(self) -> None:
         """Show the flow now (after an open or New): all of it, or its start at a readable zoom."""
         self.canvas.show_flow()
@@ -151,6 +150,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.is_complete:  # closed while starting: nothing to save or recover yet
+            self.save_state()
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return
@@ -160,6 +163,8 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """At start: offer back unsaved work a crashed designer left; ``True`` if restored."""
+        from designer.model import layout
+        from designer.ui.recovery import forget
         for found in self.recovery.left_behind():
             answer = self.ask_restore(found)
             if answer == "restore":
@@ -213,10 +218,13 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_problems_changed(self, _problems: list) -> None:
+        from designer.ui import fixes
         self.actions_by_name["fix_all"].setEnabled(bool(fixes.fixable(self.session)))
         self._update_counts()
 
     def _update_counts(self) -> None:
+        from designer.ui.icons import ERROR_COLOR, WARNING_COLOR
+        from designer.ui.problems_panel import count_words, tally
         blocks = self.session.validator.step_count  # counted by the validation just run
         errors, warnings, notes = tally(self.session.problems)
         color = ERROR_COLOR if errors else WARNING_COLOR if warnings else None
@@ -242,6 +250,7 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, path: str) -> None:
         """Say what was found in a script just opened (others' scripts are often not clean)."""
+        from designer.ui.problems_panel import count_words, tally
         found = count_words(*tally(self.session.problems))
         words = "no problems" if found == "none" else found + " (see Problems)"
         self.statusBar().showMessage(f"Opened {Path(path).name}: {words}", 8000)
@@ -263,6 +272,9 @@ class MainWindow(QMainWindow):
 
     def add_section(self) -> bool:
         """Add a named section as one undoable step."""
+        from designer.model import sections
+        from designer.model.document import Section
+        from designer.ui.commands import AddSectionCommand, GroupCommand, SetPositionsCommand
         name = self.ask_section_name()
         if not name:
             return False
@@ -279,6 +291,7 @@ class MainWindow(QMainWindow):
 
     def fix_all(self) -> int:
         """Flow > Fix Simple Problems: every sure fix as one undo step; returns how many."""
+        from designer.ui import fixes
         count = fixes.apply_all(self.session)
         self.statusBar().showMessage(
             f"Fixed {count} problem{'s' if count != 1 else ''} (Undo takes them back)" if count
@@ -319,6 +332,7 @@ class MainWindow(QMainWindow):
 
     def refresh_theme(self) -> None:
         """Follow a light/dark scheme change: re-tint icons and colours."""
+        from designer.ui.icons import clear_cache
         clear_cache()
         self.window_actions.refresh_icons()
         self.palette_panel.refresh_theme()
@@ -338,7 +352,7 @@ class MainWindow(QMainWindow):
         return None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self._dropped_script(event):
+        if self.is_complete and self._dropped_script(event):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)

@@ -7,13 +7,14 @@ The choice is kept in ``QSettings`` under ``schema/path`` (empty = bundled) and 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
-from designer.model.catalog import Catalog, load_catalog
-from designer.model.schema import SchemaError
+if TYPE_CHECKING:
+    from designer.model.catalog import Catalog
 
 SCHEMA_KEY = "schema/path"
 BUNDLED_LABEL = "Bundled SWML schema (SignalWire, MIT)"
@@ -31,7 +32,9 @@ def schema_label(path: str | Path | None) -> str:
 
 
 def catalog_for(path: str | Path | None) -> Catalog:
-    """The catalog for a schema file (``None``: bundled); raises ``SchemaError`` with plain words."""
+    """The catalog for a schema file (``None``: bundled); raises ``SchemaError`` with plain words.
+    (Imported here: the window's frame reads the other preferences before the catalog is needed.)"""
+    from designer.model.catalog import load_catalog
     return load_catalog(path)
 
 
@@ -89,6 +92,7 @@ class PreferencesDialog(QDialog):
             self.custom.setChecked(True)
 
     def accept(self) -> None:  # check the file before closing
+        from designer.model.schema import SchemaError
         path = self.chosen_path()
         try:
             catalog_for(path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -63,9 +63,8 @@ class WindowActions:
     def _build(self) -> None:
         w = self.window
         files = w.files
-        bar = w.menuBar()
 
-        file_menu = bar.addMenu("&File")
+        file_menu = w.menus["file"]
         file_menu.addAction(self.add("new", "&New", files.new_file, "mdi6.file-outline",
                                      "Start an empty flow"))
         file_menu.addAction(self.add("open", "&Open…", files.open_file, "mdi6.folder-open-outline",
@@ -94,7 +93,7 @@ class WindowActions:
         file_menu.addAction(self.add("quit", "&Quit", w.close))
 
         stack = w.session.undo_stack
-        edit = bar.addMenu("&Edit")
+        edit = w.menus["edit"]
         undo = stack.createUndoAction(w, "&Undo")
         undo.setShortcuts(shortcuts.keys_for("undo"))
         redo = stack.createRedoAction(w, "&Redo")
@@ -122,7 +121,7 @@ class WindowActions:
         edit.addAction(self.add("select_all", "Select &All", canvas.select_all,
                                 canvas_only=True))
 
-        view = bar.addMenu("&View")
+        view = w.menus["view"]
         view.addAction(self.add("zoom_in", "Zoom &In", canvas.zoom_in, "mdi6.magnify-plus-outline"))
         view.addAction(self.add("zoom_out", "Zoom &Out", canvas.zoom_out,
                                 "mdi6.magnify-minus-outline"))
@@ -143,7 +142,7 @@ class WindowActions:
             view.addAction(toggle)
         self.actions["show_preview"] = w.docks["preview"].toggleViewAction()
 
-        flow = bar.addMenu("F&low")
+        flow = w.menus["flow"]
         flow.addAction(self.add("add_section", "Add &Section…", w.add_section,
                                 "mdi6.playlist-plus", "Add a named section other blocks can go to"))
         flow.addAction(self.add("block_search", "Add &Block…",
@@ -153,7 +152,7 @@ class WindowActions:
         flow.addAction(self.add("fix_all", "&Fix Simple Problems", w.fix_all, "mdi6.auto-fix",
                                 "Apply every sure correction, e.g. \"true\" written as text becomes true"))
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = w.menus["help"]
         help_menu.addAction(self.add("getting_started", "&Getting Started", self.show_getting_started,
                                      "mdi6.school-outline", "A short walk through a first flow"))
         help_menu.addAction(self.add("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
@@ -176,10 +175,7 @@ class WindowActions:
 
     def _build_toolbar(self) -> None:
         """A slim icon bar with the everyday actions (tooltips name them and their shortcut)."""
-        bar = self.window.addToolBar("Main")
-        bar.setObjectName("toolbar_main")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(18, 18))
+        bar = self.window.toolbar  # made by the frame (designer.ui.window_frame), empty till now
         groups = (("new", "open", "save"), ("undo", "redo"), ("zoom_out", "zoom_in", "fit", "auto_layout"),
                   ("add_section", "validate"))
         for i, names in enumerate(groups):

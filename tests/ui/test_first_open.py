@@ -1,5 +1,6 @@
-"""The designer started with a file shows its window first and opens the file once painted
-(designer.ui.first_open): the file must still arrive, and a bad one must leave a usable window."""
+"""The designer started with a file shows its window's frame first, builds the panels once it is
+painted and opens the file once they are (designer.ui.first_open): the file must still arrive,
+and a bad one must leave a usable window."""
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -16,18 +17,45 @@ def started(qapp, qtbot, tmp_path):
     """``app.start`` as ``swml-designer FILE`` calls it; returns a function of the file."""
     windows = []
 
-    def start(file):
+    def start(file, frame_only=False):
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = app_module.start(qapp, str(file) if file else None, None, settings)
-        window.crash_guard.uninstall()  # pytest-qt reports errors in slots itself
-        window.files.interactive = False  # an error is printed, not asked about
         qtbot.addWidget(window)
         windows.append(window)
+        if not frame_only:
+            with qtbot.waitSignal(window.first_open.ready, timeout=10000):
+                pass
+            window.crash_guard.uninstall()  # pytest-qt reports errors in slots itself
+            window.files.interactive = False  # an error is printed, not asked about
         return window
 
     yield start
     for window in windows:
-        window.files.interactive = False
+        if window.is_complete:
+            window.files.interactive = False
+
+
+def test_the_frame_is_shown_before_the_panels_are_built_and_says_what_comes(started, qtbot):
+    window = started(SCRIPT, frame_only=True)
+    assert window.isVisible() and not window.is_complete
+    assert list(window.docks) == ["palette", "inspector", "preview", "problems"]
+    assert [m.title() for m in window.menus.values()] == ["&File", "&Edit", "&View", "F&low", "&Help"]
+    assert window.statusBar().currentMessage() == f"Opening {SCRIPT.name}\u2026"
+    toolbar_height = window.toolbar.height()
+    with qtbot.waitSignal(window.first_open.ready, timeout=10000):
+        pass
+    window.crash_guard.uninstall()
+    window.files.interactive = False
+    assert window.is_complete and window.docks["palette"].widget() is window.palette_panel
+    assert window.centralWidget() is window.canvas
+    assert window.actions_by_name["save"] in window.menus["file"].actions()
+    qtbot.wait(50)
+    assert window.toolbar.height() == toolbar_height  # nothing moves when the buttons arrive
+
+
+def test_without_a_file_the_frame_says_starting(started):
+    window = started(None, frame_only=True)
+    assert window.statusBar().currentMessage() == "Starting\u2026"
 
 
 def test_the_window_is_shown_before_the_file_is_opened_and_says_so(started):
