@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from designer.ui import preferences, screen_fit, window_frame
 
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         from designer.ui.window_actions import WindowActions
 
         self.session = session
+        frame_layout = self.saveState()  # what the frame shows: the panels go in the same places
         self.canvas = FlowView(session, self)
         self.setCentralWidget(self.canvas)
         self.palette_panel = Palette(session.catalog, self)
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         for name, widget in (("palette", self.palette_panel), ("inspector", self.inspector),
                              ("preview", self.preview), ("problems", self.problems)):
             self.docks[name].setWidget(widget)
+        QApplication.sendPostedEvents()  # the new widgets' sizes first, else the sizes below are lost
+        self.restoreState(frame_layout)
 
         self.files = FileActions(self, session, self.settings, after_open=self.fit_later)
         self.recovery = Recovery(session, _recovery_folder(self.settings), self)
@@ -118,8 +121,9 @@ class MainWindow(QMainWindow):
         session.document_replaced.connect(self._update_counts)
         self._update_title()
         self._on_problems_changed(session.problems)
-        if self.settings.value("window/state") is None:  # first start: the blocks list's width
-            screen_fit.size_docks(self, self.docks)      # follows its titles, known only now
+        if self.settings.value("window/state") is None and \
+                screen_fit.titles_width(self) > self.docks["palette"].width() + 4:  # (dock rounding)
+            screen_fit.size_docks(self, self.docks)  # first start, a schema with longer titles
         from designer.ui import sim_hookup  # Flow > Try the Call (F5): the call simulator
         sim_hookup.install(self)
 

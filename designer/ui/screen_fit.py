@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QScreen
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QStyle
 
-from designer.model.titles import block_title
+from designer.model.titles import block_title, known_methods
 
 #: On screens larger than this the first window is this big and centred, not edge to edge.
 LARGEST_FIRST_SIZE = QSize(1680, 1050)
@@ -77,15 +77,18 @@ def place_first_time(window: QMainWindow) -> None:
 
 
 def titles_width(window: QMainWindow) -> int:
-    """Width the blocks list needs to show every block title whole (icon, margins, scroll bar)."""
+    """Width the blocks list needs to show every block title whole (icon, margins, scroll bar):
+    the titles of its catalog, or while the window is its frame (no list yet) of every method
+    the designer has a title for, in the application's font (the list's own)."""
     palette = getattr(window, "palette_panel", None)
-    if palette is None:
-        return 0
-    font = QFont(palette.tree.font())
+    font = QFont(palette.tree.font() if palette is not None else QGuiApplication.font())
     font.setWeight(QFont.Weight.DemiBold)
     metrics = QFontMetrics(font)
-    widest = max((metrics.horizontalAdvance(block_title(m)) for m in palette.catalog.methods), default=0)
-    return widest + 20 + 10 + 12 + 12 + palette.tree.verticalScrollBar().sizeHint().width()
+    methods = palette.catalog.methods if palette is not None else known_methods()
+    widest = max((metrics.horizontalAdvance(block_title(m)) for m in methods), default=0)
+    scroll_bar = (palette.tree.verticalScrollBar().sizeHint().width() if palette is not None
+                  else QApplication.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
+    return widest + 20 + 10 + 12 + 12 + scroll_bar
 
 
 def size_docks(window: QMainWindow, docks: dict) -> None:
