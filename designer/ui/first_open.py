@@ -94,6 +94,8 @@ class FirstOpen(QObject):
         if self.file:
             canvas.empty_hint = self._text
             self.window.statusBar().showMessage(self._text)
+            self.window.problems.show_waiting(self._text)
+            self.window.counts.setText("")
         else:
             self.window.statusBar().clearMessage()
         self._after_paint(canvas.viewport(), "open")
@@ -115,5 +117,8 @@ class FirstOpen(QObject):
         loaded = window.offer_recovery()
         if not loaded and self.file:
             loaded = window.files.open_path(self.file)
+        if not loaded:  # the empty flow's problems and counts, instead of "Opening NAME…"
+            window.problems.show_problems(window.session.problems)
+            window.update_counts()
         self.finished.emit(loaded)
         return loaded

@@ -117,8 +117,8 @@ class MainWindow(QMainWindow):
         session.undo_stack.cleanChanged.connect(self._on_clean_changed)
         session.path_changed.connect(self._on_path_changed)
         session.problems_changed.connect(self._on_problems_changed)
-        session.document_changed.connect(self._update_counts)
-        session.document_replaced.connect(self._update_counts)
+        session.document_changed.connect(self.update_counts)
+        session.document_replaced.connect(self.update_counts)
         self._update_title()
         self._on_problems_changed(session.problems)
         if self.settings.value("window/state") is None and \
@@ -224,9 +224,10 @@ class MainWindow(QMainWindow):
     def _on_problems_changed(self, _problems: list) -> None:
         from designer.ui import fixes
         self.actions_by_name["fix_all"].setEnabled(bool(fixes.fixable(self.session)))
-        self._update_counts()
+        self.update_counts()
 
-    def _update_counts(self) -> None:
+    def update_counts(self) -> None:
+        """The status bar's counts of blocks and problems, from the validation just run."""
         from designer.ui.icons import ERROR_COLOR, WARNING_COLOR
         from designer.ui.problems_panel import count_words, tally
         blocks = self.session.validator.step_count  # counted by the validation just run
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
         self.palette_panel.refresh_theme()
         self.preview.refresh_theme()
         self.problems.refresh_theme()
-        self._update_counts()
+        self.update_counts()
 
     # ----------------------------------------------------------------- file drops
     @staticmethod

@@ -101,6 +101,9 @@ class _ProblemTree(QTreeWidget):
             self.scheduleDelayedItemsLayout()
 
 
+NO_PROBLEMS = "No problems found. The flow is valid SWML."
+
+
 class ProblemsPanel(QWidget):
     """The list of current problems.
 
@@ -127,7 +130,7 @@ class ProblemsPanel(QWidget):
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemClicked.connect(self._activate)
 
-        self.empty = QLabel("No problems found. The flow is valid SWML.", self)
+        self.empty = QLabel(NO_PROBLEMS, self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)  # a narrow dock wraps the sentence instead of widening the window
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -150,8 +153,18 @@ class ProblemsPanel(QWidget):
         self.tree.clear()
         for problem in ordered:
             self.tree.addTopLevelItem(self._item(problem))
+        self.empty.setText(NO_PROBLEMS)
         self.stack.setCurrentWidget(self.tree if ordered else self.empty)
         self.summary = f"Problems — {count_words(*tally(problems))}"
+        self.summary_changed.emit(self.summary)
+
+    def show_waiting(self, text: str) -> None:
+        """Say ``text`` instead of the problems until the next ones arrive: a flow still being
+        opened has not been checked, and "No problems found" would be a promise about nothing."""
+        self.tree.clear()
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+        self.summary = "Problems"
         self.summary_changed.emit(self.summary)
 
     def refresh_theme(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 
 from designer.ui import app as app_module
 from designer.ui.canvas.view import EMPTY_HINT
+from designer.ui.problems_panel import NO_PROBLEMS
 from tests.conftest import FIXTURES
 
 SCRIPT = FIXTURES / "002_recipe-build-an-ivr-menu.yaml"
@@ -49,6 +50,9 @@ def test_the_frame_is_shown_before_the_panels_are_built_and_says_what_comes(star
     assert window.centralWidget() is window.canvas
     assert window.actions_by_name["save"] in window.menus["file"].actions()
     assert window.first_open.pending  # the file comes after the panels' paint
+    assert window.docks["problems"].windowTitle() == "Problems"  # not "none": nothing is checked yet
+    assert window.problems.empty.text() == f"Opening {SCRIPT.name}\u2026"
+    assert window.counts.text() == ""
 
 
 def test_without_a_file_the_frame_says_starting(started):
@@ -88,6 +92,8 @@ def test_a_file_that_cannot_be_read_leaves_an_empty_usable_window(started, qtbot
         pass
     assert blocker.args == [False]
     assert window.files.last_message and window.files.last_message[0] == "Cannot open the file"
+    assert window.problems.empty.text() == NO_PROBLEMS  # the empty flow's, no longer "Opening…"
+    assert window.counts.text().startswith("0 blocks")
     assert window.session.path is None
     assert window.canvas.empty_hint == EMPTY_HINT  # no longer says "Opening…"
     assert window.files.new_file()  # the window still works
