@@ -10,8 +10,9 @@ once, saying "Starting…" or "Opening NAME…" in the status bar, the panels fo
 saying "Opening NAME…" too), then the flow. The recovery question waits for the panels, so the
 dialog has the whole window behind it.
 
-Input is not lost: each step runs on the event loop like any other event, so keys and clicks
-that come while it runs are queued and handled after it. Tests and ``--screenshot`` build the
+Input that comes while a step runs is queued and handled after it, like any other event. The
+frame alone has no actions yet: a shortcut pressed in the fraction of a second before the panels
+exist does nothing (their menus are empty until then). Tests and ``--screenshot`` build the
 window whole and open synchronously with :meth:`~designer.ui.file_actions.FileActions.open_path`.
 """
 
