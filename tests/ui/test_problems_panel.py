@@ -115,3 +115,43 @@ def test_a_nested_field_is_located_in_words_not_as_a_data_path(panel, session):
     row = panel.tree.topLevelItem(0)
     assert row.data(0, WHERE_ROLE) == "AI agent · main › Parameters › Debug webhook level"
     assert "params." not in row.toolTip(0) and "_" not in row.data(0, WHERE_ROLE)
+
+
+def rows(panel):
+    return [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+
+
+def test_an_edit_that_changes_one_problem_replaces_one_row_and_keeps_the_selection(panel, session):
+    answer, rec = session.doc.sections[0].steps
+    problems = sample(session)
+    inject(session, problems)
+    before = rows(panel)
+    panel.tree.setCurrentItem(before[2])  # the warning, last
+    inject(session, list(problems))  # the same problems again (most edits)
+    assert rows(panel) == before
+    extra = Problem(ERROR, "Answer has no such setting", answer.id, ("x",), ("sections", "main", 0, "answer", "x"))
+    inject(session, [extra, *problems])
+    after = rows(panel)
+    assert len(after) == 4 and after[0] not in before and after[1:] == before  # one new row
+    assert panel.problem_at(0) == extra
+    assert panel.tree.currentItem() is before[2]  # still selected
+    inject(session, problems[1:])  # the first problem (a warning) fixed
+    assert [panel.problem_at(i) for i in range(2)] == [problems[1], problems[2]]
+
+
+def test_rows_always_show_the_problems_in_order_whatever_changed(panel, session):
+    import random
+
+    answer, rec = session.doc.sections[0].steps
+    # The same words on two blocks: a row must be replaced when its block is not the same.
+    pool = [Problem(severity, f"problem {i // 3}", (answer, rec)[i % 2].id, (f"f{i // 3}",),
+                    ("sections", "main", i % 2))
+            for i, severity in enumerate([ERROR, WARNING] * 6)]
+    rng = random.Random(7)
+    for _ in range(200):
+        chosen = rng.sample(pool, rng.randint(0, len(pool)))
+        inject(session, chosen)
+        expected = sorted(chosen, key=lambda p: 0 if p.is_error else 1)
+        assert [panel.problem_at(i) for i in range(panel.tree.topLevelItemCount())] == expected
+        assert [item.text(0) for item in rows(panel)] == [p.message for p in expected]
+        assert [item.data(0, BLOCK_ROLE) for item in rows(panel)] == [panel._where(p)[0] for p in expected]
