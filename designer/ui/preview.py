@@ -143,13 +143,14 @@ class CodeView(QPlainTextEdit):
                 sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
                 sel.cursor = QTextCursor(block)
                 selections.append(sel)
+        alpha = 48 if is_dark(self) else 36
         for line, color in sorted(self.marks.items()):
             block = self.document().findBlockByNumber(line - 1)
             if not block.isValid():
                 continue
             sel = QTextEdit.ExtraSelection()
             tint = QColor(color)
-            tint.setAlpha(48 if is_dark(self) else 36)
+            tint.setAlpha(alpha)
             sel.format.setBackground(tint)
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             sel.cursor = QTextCursor(block)
