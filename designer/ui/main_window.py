@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from designer.ui import preferences, screen_fit, window_frame
 
@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         for name, widget in (("palette", self.palette_panel), ("inspector", self.inspector),
                              ("preview", self.preview), ("problems", self.problems)):
             self.docks[name].setWidget(widget)
-        QApplication.sendPostedEvents()  # the new widgets' sizes first, else the sizes below are lost
+        for widget in (self.canvas, self.palette_panel, self.inspector, self.preview, self.problems):
+            widget.show()
+        self.layout().activate()  # their sizes first (without painting), else the sizes below are lost
         self.restoreState(frame_layout)
 
         self.files = FileActions(self, session, self.settings, after_open=self.fit_later)
