@@ -1,8 +1,8 @@
 """Start-up as a fresh process: the designer with a script against a bare PySide6 ``QMainWindow``
 (the floor no Qt program gets under).
 
-``python -m bench.startup designer FILE`` starts the designer the way ``swml-designer FILE`` does
-(:func:`designer.ui.app.start`, with a settings file of its own) and prints when three things
+``python -m bench.startup designer FILE`` starts the designer as ``swml-designer FILE`` (its
+entry point, with settings of its own) and prints when three things
 happened, as ``time.time()``: the first shown, painted window (the frame: menus, toolbar, docks,
 status bar), the panels built and painted (the window complete, before the file is read), and
 the flow drawn (the file opened, the preview filled, the canvas painted). ``python -m bench.startup bare`` prints the
@@ -118,40 +118,43 @@ def widgets() -> None:
 
 
 def designer(path: str) -> None:
+    """``swml-designer FILE`` itself (:func:`designer.cli.main`), with settings and recovery
+    folders of its own; :func:`designer.ui.app.start` is wrapped only to watch the window."""
     import tempfile
-    from pathlib import Path
 
-    from PySide6.QtCore import QSettings
-
+    for folder in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):  # a first start, with nobody's settings
+        os.environ[folder] = tempfile.mkdtemp()
+    from designer import cli  # imported first, as the entry point does
     from designer.ui import app as app_module
 
-    app = app_module.application()
-    app_module.apply_theme(app)
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     window = None
+    real_start = app_module.start
 
-    def shown() -> None:
-        marks.append(time.time())
+    def start(app, file, schema, settings):
+        nonlocal window
+        _FirstPaint(app, lambda: marks.append(time.time()))
+        window = real_start(app, file, schema, settings)
+        window.first_open.ready.connect(lambda: ready(app))
+        window.first_open.finished.connect(lambda loaded: drawn(app, loaded))
+        return window
 
-    def ready() -> None:  # the panels are built: the mark is the end of their first paint
+    def ready(app) -> None:  # the panels are built: the mark is the end of their first paint
         window.files.interactive = False
         panels = _FirstPaint(app, lambda: marks.append(time.time()))
         app.removeEventFilter(panels)
         window.canvas.viewport().installEventFilter(panels)  # before the file opens (see FirstOpen)
 
-    def drawn(loaded: bool) -> None:
+    def drawn(app, loaded: bool) -> None:
         if not loaded:
             raise SystemExit(f"bench: {path} did not open")
         window.preview.text()  # what the next turn would render
         window.repaint()
         marks.append(time.time())
+        window.setWindowModified(False)
         app.quit()
 
-    _FirstPaint(app, shown)
-    window = app_module.start(app, path, None, settings)
-    window.first_open.ready.connect(ready)
-    window.first_open.finished.connect(drawn)
-    app.exec()
+    app_module.start = start
+    cli.main([path])
 
 
 if __name__ == "__main__":
