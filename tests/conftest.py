@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SWML_DESIGNER_CACHE", tempfile.mkdtemp(prefix="swml-designer-cache-"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]  # the project: child processes import tests.* from it
 #: The official calling schema, present beside the project in development and CI (not shipped).
 CALLING_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "swml" / "schema" / "calling" / "SWMLObject.json"
 #: The 67 real scripts by others, beside the project like the schema.

@@ -10,10 +10,13 @@ import sys
 
 import pytest
 
+from tests.conftest import ROOT
+
 SCRIPT = """
 import json, sys
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from designer.ui import app as app_module
+from tests.ui.after_paint import AfterPaint
 
 app = app_module.application()
 app_module.apply_theme(app)
@@ -25,23 +28,14 @@ def layout():
         dock.geometry().getRect() for dock in window.docks.values()]
 
 
-class AfterPaint(QObject):
-    def __init__(self, name):
-        super().__init__()
-        self.name = name
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            app.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: seen.setdefault(self.name, layout()))
-        return False
+def after_paint(name):
+    return AfterPaint(lambda: seen.setdefault(name, layout()))
 
 
-frame = AfterPaint("frame")
+frame = after_paint("frame")
 app.installEventFilter(frame)
 window = app_module.start(app, None, None, QSettings(sys.argv[1], QSettings.Format.IniFormat))
-panels = AfterPaint("panels")
+panels = after_paint("panels")
 
 
 def ready():
@@ -68,7 +62,7 @@ def test_the_panels_arrive_where_the_frame_painted_them(tmp_path, screen):
     settings = str(tmp_path / "s.ini")
     for start in ("first", "second"):  # the second restores the layout the first saved on close
         done = subprocess.run([sys.executable, "-c", SCRIPT, settings], capture_output=True, text=True,
-                              timeout=120, check=True, env=env)
+                              timeout=120, check=True, env=env, cwd=ROOT)
         seen = json.loads(done.stdout.strip().splitlines()[-1])
         assert seen["frame"] == seen["panels"], start
         assert seen["frame"][2][3] > screen[1] // 3, start  # the canvas keeps a real share of the window

@@ -4,7 +4,7 @@ together they were most of the designer's start-up beyond a bare Qt window."""
 import subprocess
 import sys
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 SCRIPT = """
 import sys
@@ -33,21 +33,9 @@ def test_the_first_window_imports_neither_qtawesome_nor_jsonschema(tmp_path):
 
 FIRST_WINDOW = """
 import sys
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QSettings
 from designer.ui import app as app_module
-
-
-class FirstPaint(QObject):
-    def __init__(self, then):
-        super().__init__()
-        self.then = then
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            app.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)  # before FirstOpen's turn, which follows the paint
-        return False
+from tests.ui.after_paint import AfterPaint
 
 
 def loaded(names):
@@ -56,7 +44,7 @@ def loaded(names):
 
 app = app_module.application()
 app_module.apply_theme(app)
-frame = FirstPaint(lambda: print("frame", window.is_complete, loaded(model)))
+frame = AfterPaint(lambda: print("frame", window.is_complete, loaded(model)))
 app.installEventFilter(frame)
 window = app_module.start(app, sys.argv[1], None, QSettings(sys.argv[2], QSettings.Format.IniFormat))
 model = ["yaml", "designer.model.catalog", "designer.model.validation", "designer.ui.canvas.view",
@@ -78,7 +66,7 @@ def opened(loaded):
     app.quit()
 
 
-panels = FirstPaint(panels_painted)
+panels = AfterPaint(panels_painted)
 window.first_open.ready.connect(ready)
 window.first_open.finished.connect(opened)
 app.exec()
@@ -88,6 +76,6 @@ app.exec()
 def test_the_frame_is_painted_before_the_model_is_loaded_and_the_window_before_v8(tmp_path):
     # A script with conditions: opening it checks them with V8, so the open must come after.
     done = subprocess.run([sys.executable, "-c", FIRST_WINDOW, str(FIXTURES / "002_recipe-build-an-ivr-menu.yaml"),
-                           str(tmp_path / "s.ini")], capture_output=True, text=True, timeout=120, check=True)
+                           str(tmp_path / "s.ini")], capture_output=True, text=True, timeout=120, check=True, cwd=ROOT)
     lines = done.stdout.strip().splitlines()
     assert lines[-3:] == ["frame False []", "shown True []", "opened True"]
