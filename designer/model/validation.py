@@ -146,7 +146,8 @@ class Validator:
                        for step, _p, _s in self._located if step.id in self._cache}
 
     def _branches_changed(self, doc: Document, direct: set[str]) -> bool:
-        """Whether a param edit added, removed or replaced a nested step list (a new branch)."""
+        """Whether a param edit added, removed or replaced a nested step list (a new branch), or
+        renamed a step's method: the paths of the steps nested in it name that method."""
         for step_id in direct:
             step = doc.find_step(step_id)
             if step is None or self._branches.get(step_id) != _branch_ids(step):
@@ -247,7 +248,7 @@ def _walk(steps: StepList, here: tuple[Any, ...] | None, section: str | None) ->
 
 
 def _branch_ids(step: Step) -> tuple[str, ...]:
-    return tuple(f"{path}{child.id}" for path, child in step.child_lists())
+    return (step.form, step.method, *(f"{path}{child.id}" for path, child in step.child_lists()))
 
 
 def frame_data(step: Step) -> Any:
