@@ -162,3 +162,22 @@ def test_param_edits_only_reach_the_steps_they_name():
         elif step.method in ("execute", "transfer"):
             editor.param(step, ("dest",), rng.choice(["main", "part", "nowhere"]))
         assert seen(validator.validate(doc)) == seen(Validator(catalog).validate(doc))
+
+
+def test_a_param_edit_neither_walks_the_flow_nor_rebuilds_the_flow_checks():
+    """What keeps an edit's cost to what it changed: a param edit (even of a label, a goto or
+    a recording id) reuses the walk and patches the flow checks' indexes."""
+    catalog = load_catalog()
+    doc = Document.from_data(SCRIPT, catalog.nesting)
+    validator = Validator(catalog)
+    validator.validate(doc)
+    calls = []
+    real_walk, real_rebuild = validator._walk_flow, validator._flow.rebuild
+    validator._walk_flow = lambda d: calls.append("walk") or real_walk(d)
+    validator._flow.rebuild = lambda *a: calls.append("rebuild") or real_rebuild(*a)
+    steps = doc.sections[0].steps.steps
+    for step, path, value in [(steps[1], ("input_sensitivity",), 30), (steps[1], ("control_id",), "b"),
+                              (steps[0], (), "z"), (steps[2], ("label",), "z"), (steps[4], ("dest",), "main")]:
+        doc.set_param(step, path, value)
+        assert seen(validator.validate(doc)) == seen(Validator(catalog).validate(doc))
+    assert calls == []
