@@ -132,27 +132,26 @@ class FlowChecks:
     def _check(self, step_id: str, firsts: dict[str, str]) -> None:
         """The problem of one step, from its fact and the indexes; ``firsts`` memoises, per
         control id, the recording that comes first (so checking many that share it stays linear)."""
-        fact = self._facts.get(step_id)
+        kind, *values = self._facts.get(step_id) or (None,)
+        value = values[-1] if values else None
         step, path, section = self._located[self._order[step_id]]
         found: list[Problem] = []
-        kind = fact[0] if fact is not None else None
         if kind == "record":
-            cid = fact[1]  # type: ignore[index]
-            if cid not in firsts:
-                firsts[cid] = min(self._records[cid], key=self._order.__getitem__)
-            if firsts[cid] != step_id:
-                found.append(_problem(WARNING, f"Another recording already uses the id '{cid}'; "
+            if value not in firsts:
+                firsts[value] = min(self._records[value], key=self._order.__getitem__)
+            if firsts[value] != step_id:
+                found.append(_problem(WARNING, f"Another recording already uses the id '{value}'; "
                                       "stopping it by id will be ambiguous", step, ("control_id",), path,
                                       "flow.duplicate_control_id"))
-        elif kind == "stop" and fact[1] not in self._records:  # type: ignore[index]
-            found.append(_problem(WARNING, f"No recording has the id '{fact[1]}': no Record call block "  # type: ignore[index]
+        elif kind == "stop" and value not in self._records:
+            found.append(_problem(WARNING, f"No recording has the id '{value}': no Record call block "
                                   "sets this id", step, ("control_id",), path, "flow.unknown_control_id"))
-        elif kind == "goto" and not self._labels.get(section or "", {}).get(fact[1]):  # type: ignore[index]
-            found.append(_problem(ERROR, f"There is no label '{fact[1]}' in section '{section}' "  # type: ignore[index]
+        elif kind == "goto" and not self._labels.get(section or "", {}).get(value):
+            found.append(_problem(ERROR, f"There is no label '{value}' in section '{section}' "
                                   "(goto only jumps within its section)", step, ("label",), path,
                                   "flow.unknown_label"))
-        elif kind == "jump" and fact[2] not in self._sections:  # type: ignore[index]
-            found.append(_problem(ERROR, f"There is no section '{fact[2]}' to {fact[1]} to", step,  # type: ignore[index]
+        elif kind == "jump" and value not in self._sections:
+            found.append(_problem(ERROR, f"There is no section '{value}' to {values[0]} to", step,
                                   ("dest",), path, "flow.unknown_section"))
         old = self._found.pop(step_id, None)
         if found:
