@@ -72,13 +72,16 @@ class PathChecker:
         self._located: list["Located"] | None = None
         self._content: dict[str, str] = {}
 
-    def run(self, doc: Document, located: list["Located"], content: dict[str, str]) -> tuple[list[Problem], frozenset[str]]:
+    def run(self, doc: Document, located: list["Located"], content: dict[str, str],
+            edited: list[Step] | None = None) -> tuple[list[Problem], frozenset[str]]:
         """The path problems of ``doc`` and the ids of steps no call reaches.
 
         ``content`` maps a step id to a token of its data (the validator's cache key), so a
         step's variable reads and flow facts are found once per content, not once per run.
+        ``edited``: the only steps whose token can have changed since the last run, when the
+        validator knows them (``None``: look at every step).
         """
-        if located is self._located and self._same_facts(doc, located, content):
+        if located is self._located and self._same_facts(doc, located, content, edited):
             return list(self._problems), self._unreachable
         found: dict[tuple[str, str], tuple[Any, list[Use]]] = {}
         by_id: dict[str, list[Use]] = {}
@@ -103,17 +106,20 @@ class PathChecker:
             self._signature = signature
         return list(self._problems), self._unreachable
 
-    def _same_facts(self, doc: Document, located: list["Located"], content: dict[str, str]) -> bool:
+    def _same_facts(self, doc: Document, located: list["Located"], content: dict[str, str],
+                    edited: list[Step] | None) -> bool:
         """Whether the signature is unchanged, looking only at steps whose token changed.
 
         ``located`` being the very list of the last run means the validator did not walk the
         flow again: no step was added, removed or moved, so every place is as it was. Then only
         steps with a new token can have new facts; building the whole signature again cost
-        10 ms a keystroke at 5,000 steps. When a fact did change, the caller starts over."""
+        10 ms a keystroke at 5,000 steps, and finding those steps among all 11 ms at 20,000,
+        hence ``edited``. When a fact did change, the caller starts over."""
         if self._signature is None or tuple(s.name for s in doc.sections) != self._signature[0]:
             return False
         last = self._content
-        changed = [step for step, _p, _s in located if last.get(step.id) != content.get(step.id)]
+        candidates = edited if edited is not None else (step for step, _p, _s in located)
+        changed = [step for step in candidates if last.get(step.id) != content.get(step.id)]
         for step in changed:
             token = content.get(step.id, "")
             old = self._facts.get((step.id, last.get(step.id, "")))

@@ -5,9 +5,11 @@ whole-document ``anyOf``): each step is validated against *its own method's* ``$
 picked by name, with validators built once. Nested step lists (``switch`` cases, ``cond``
 branches...) are emptied in the parent's copy and their steps validated on their own, so every
 problem names the innermost step. Findings are cached per step by its id and content, so after an
-edit only the edited step is checked again. Flow checks (labels, control ids...) run over the
-whole document every time; they are cheap. Path checks (:mod:`designer.model.path_run`) run
-again only when something they read has changed.
+edit only the edited step is checked again (:mod:`designer.model.validation_cache`). Flow checks
+(labels, control ids...) keep their indexes and check again the steps an edit touched
+(:class:`designer.model.flow_checks.FlowChecks`). Path checks (:mod:`designer.model.path_run`)
+run again only when something they read has changed. While an edit moves no step, none of
+these goes over every step: at 20,000 steps that was 40 ms a slider move.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from designer.model.messages import Describer, Finding, field_label
 from designer.model.path_run import PathChecker
 from designer.model.problems import ERROR, WARNING, Problem
 from designer.model.schema_fixes import apply_fixes
+from designer.model.validation_cache import StepCache, Walk
 from designer.model.validity import ValidityCheck
 
 ROOT_ID = "SWMLObject.json"
@@ -58,12 +61,9 @@ class Validator:
         self._jsonschema: dict[str, Any] = {}
         self._frame_schema = _frame_schema(self.raw)
         self._frame_quick = ValidityCheck(self._frame_schema, FRAME_ID).for_ref(FRAME_ID)
-        #: step id -> (its findings, the problems built from them or ``None`` after a re-walk,
-        #: a token naming this check); valid until the change log says the step's params changed.
-        self._cache: dict[str, tuple[list[Finding], list[Problem] | None, str]] = {}
-        self._located: list[Located] | None = None
-        self._order: dict[str, int] = {}
-        self._branches: dict[str, tuple[str, ...]] = {}
+        self._steps = StepCache(lambda step: self._check_step(step, frame_data(step)))
+        self._flow = flow_checks.FlowChecks()
+        self._walk = Walk()
         self._log: ChangeLog | None = None
         self._log_doc: Any = None  # weak reference to the document the log listens to
         #: How many steps the last validation saw (sections and unconnected blocks).
@@ -72,7 +72,6 @@ class Validator:
         self._paths = PathChecker()
         #: Ids of steps no call reaches, from the last :meth:`validate` (the canvas greys them).
         self.unreachable: frozenset[str] = frozenset()
-        self._serial = 0  # numbers each (re)check of a step: the path checks' content key
 
     # ----------------------------------------------------------------- jsonschema, when needed
     def method_validator(self, method: str) -> Any:
@@ -104,54 +103,40 @@ class Validator:
 
         After an edit only what it changed is redone: steps whose own params did not change keep
         their findings, and while no step or branch was added, removed or moved the walk of the
-        flow (every step with its path) and the problems built from it are reused.
+        flow (every step with its path) and the problems built from it are reused; then only the
+        edited steps are visited, and the problems sorted (the window validates after every edit).
         """
         locate = _locator(text, fmt)
         problems = self._frame_problems(doc)
         changes = self._changes_since_last(doc)
-        direct = set() if changes is None else changes.direct
-        if changes is None or changes.structural or self._branches_changed(doc, direct) or self._located is None:
+        changed = None if changes is None else self._walk.edited_in_place(changes)
+        if changed is None:
+            direct = set() if changes is None else changes.direct
             self._walk_flow(doc)
-        located = self._located
+            for step, path, _section in self._walk.located:
+                self._steps.update(step, path, step.id in direct)
+            self._flow.rebuild(doc, self._walk.located, self._walk.order)
+        else:
+            for step, path, _section in changed:
+                self._steps.update(step, path, True)
+            self._flow.update(changed)
+        located = self._walk.located
         self.step_count = len(located)
-        content: dict[str, str] = {}  # step id -> a token that changes whenever the step does
-        for step, path, _section in located:
-            known = self._cache.get(step.id) if changes is not None and step.id not in direct else None
-            if known is None or known[1] is None:
-                if known is None:
-                    self._serial += 1
-                    findings, token = self._check_step(step, frame_data(step)), str(self._serial)
-                else:
-                    findings, token = known[0], known[2]
-                base = () if path is None else path + ((step.method,) if step.form == "method" else ())
-                built = [Problem(f.severity, f.message, step.id, f.field,
-                                 base + f.field if path is not None else (), code=f.code, fix=f.fix)
-                         for f in findings]
-                known = self._cache[step.id] = (findings, built, token)
-            problems.extend(known[1])
-            content[step.id] = known[2]
-        problems.extend(flow_checks.run(doc, located, self.catalog))
-        found, self.unreachable = self._paths.run(doc, located, content)
+        problems.extend(self._steps.problems())
+        problems.extend(self._flow.problems())
+        found, self.unreachable = self._paths.run(
+            doc, located, self._steps.tokens, None if changed is None else [item[0] for item in changed])
         problems.extend(found)
-        order = self._order
+        # Each source gives a step's problems together; a stable sort by step puts them in
+        # walk order (frame first), in time of the problems' number, not the steps'.
+        order = self._walk.order
         problems.sort(key=lambda p: -1 if p.step_id is None else order.get(p.step_id, len(order)))
         return [_placed(p, locate) for p in problems]
 
     def _walk_flow(self, doc: Document) -> None:
         """Walk the flow again: paths may have moved, so problems are rebuilt from findings."""
-        self._located = list(iter_located(doc))
-        self._order = {step.id: i for i, (step, _p, _s) in enumerate(self._located)}
-        self._branches = {step.id: _branch_ids(step) for step, _p, _s in self._located}
-        self._cache = {step.id: (self._cache[step.id][0], None, self._cache[step.id][2])
-                       for step, _p, _s in self._located if step.id in self._cache}
-
-    def _branches_changed(self, doc: Document, direct: set[str]) -> bool:
-        """Whether a param edit added, removed or replaced a nested step list (a new branch)."""
-        for step_id in direct:
-            step = doc.find_step(step_id)
-            if step is None or self._branches.get(step_id) != _branch_ids(step):
-                return True
-        return False
+        self._walk.redo(list(iter_located(doc)))
+        self._steps.rewalked(self._walk.located)
 
     # ----------------------------------------------------------------- steps
     def _changes_since_last(self, doc: Document) -> Any:
@@ -160,7 +145,8 @@ class Validator:
         params changed need checking again after an edit."""
         if self._log is None or self._log_doc is None or self._log_doc() is not doc:
             self._log, self._log_doc = ChangeLog(doc), weakref.ref(doc)
-            self._cache, self._located = {}, None
+            self._walk = Walk()
+            self._steps.clear()
             return None
         return self._log.take()
 
@@ -244,10 +230,6 @@ def _walk(steps: StepList, here: tuple[Any, ...] | None, section: str | None) ->
         for sub_path, child in step.child_lists():
             prefix = None if path is None else path + ((step.method,) if step.form == "method" else ()) + sub_path
             yield from _walk(child, prefix, section)
-
-
-def _branch_ids(step: Step) -> tuple[str, ...]:
-    return tuple(f"{path}{child.id}" for path, child in step.child_lists())
 
 
 def frame_data(step: Step) -> Any:

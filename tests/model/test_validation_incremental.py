@@ -80,3 +80,16 @@ def test_a_branch_added_by_a_param_edit_is_walked_into():
     doc.unset_param(switch, ("default",))
     assert seen(validator.validate(doc)) == seen(Validator(catalog).validate(doc))
     assert not any(p.data_path[4:5] == ("default",) for p in validator.validate(doc))
+
+
+def test_renaming_a_parents_method_moves_its_nested_steps_paths():
+    """Nested steps' paths name their parent's method (``...0, switch, case...``): renaming it
+    must walk the flow again, or their problems keep pointing into the old method."""
+    catalog = load_catalog()
+    from designer.model.document import Document
+    doc = Document.from_data({"sections": {"main": [
+        {"switch": {"variable": "x", "case": {"a": [{"play": {"volume": "loud"}}]}}}]}}, catalog.nesting)
+    validator = Validator(catalog)
+    validator.validate(doc)
+    doc.set_method(doc.sections[0].steps.steps[0], "switchy")
+    assert seen(validator.validate(doc)) == seen(Validator(catalog).validate(doc))
