@@ -19,11 +19,12 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from designer import report_formats
-from designer.model.problems import format_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 COMMANDS = ("validate", "convert", "export", "simulate", "test")
+#: Commands of :mod:`designer.cli_remote`. Only this module is imported before the window's
+#: frame is painted (see designer.ui.window_frame): what only commands need, they import.
+REMOTE_COMMANDS = ("publish", "pull")
 
 
 class _Failure(Exception):
@@ -39,6 +40,7 @@ class _Failure(Exception):
 
 
 def _problem_record(file: str, problem: Any) -> dict[str, Any]:
+    from designer.model.problems import format_path
     return {"file": file, "line": problem.line or 1, "column": problem.column or 1,
             "severity": problem.severity, "path": format_path(problem.data_path),
             "message": problem.message, "code": problem.code}
@@ -112,7 +114,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(_record_line(rec))
         _say_ok(args, file, problems)
     if not as_text:
-        from designer import __version__
+        from designer import __version__, report_formats
         out = report_formats.render(out_format, records, args.files, __version__)
         if out:
             print(out)
@@ -217,6 +219,7 @@ def run_gui(argv: Sequence[str], prog: str = "swml-designer") -> int:
 
 
 def _command_parser(prog: str) -> argparse.ArgumentParser:
+    from designer import report_formats
     parser = argparse.ArgumentParser(prog=prog)
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check SWML scripts; prints FILE:LINE:COL: severity: PATH: MESSAGE")
@@ -244,8 +247,8 @@ def _command_parser(prog: str) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``swml-designer`` (and ``python -m designer``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    from designer import cli_remote  # publish / pull live in their own module
-    if argv and argv[0] in cli_remote.COMMANDS:
+    if argv and argv[0] in REMOTE_COMMANDS:
+        from designer import cli_remote  # publish / pull live in their own module
         return cli_remote.main(argv)
     if argv and argv[0] in COMMANDS:
         try:

@@ -18,10 +18,11 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from designer.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, _Failure, _catalog, _load, _problem_record, \
-    _record_line, format_path
+from designer.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, REMOTE_COMMANDS, _Failure, _catalog, _load, \
+    _problem_record, _record_line
+from designer.model.problems import format_path
 
-COMMANDS = ("publish", "pull")
+COMMANDS = REMOTE_COMMANDS
 
 
 def _credentials(space: str | None) -> tuple[str, str, str]:
