@@ -27,7 +27,8 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
 
-#: Open anyway this long after ``start()`` when no paint came (a window shown minimized).
+#: Take the next step anyway this long after waiting for a paint began (a window shown
+#: minimized is not painted).
 FALLBACK_MS = 1000
 
 
@@ -89,6 +90,8 @@ class FirstOpen(QObject):
 
     def _panels(self) -> None:
         """Build the panels; the canvas says what is being opened until the open is done."""
+        if self.window.is_complete:  # run() was called first and built them
+            return
         self.build()
         canvas = self.window.canvas
         self._hint = canvas.empty_hint

@@ -106,3 +106,17 @@ def test_without_a_file_the_start_opens_nothing(started, qtbot):
         pass
     assert blocker.args == [False]
     assert window.session.path is None
+
+
+def test_running_the_start_up_early_builds_the_panels_once(started, qtbot):
+    window = started(SCRIPT, frame_only=True)
+    readies = []
+    window.first_open.ready.connect(lambda: readies.append(window.canvas))
+    window.first_open._schedule("panels")  # as when the frame's paint came: the build is queued
+    assert window.first_open.run()  # called before that turn: panels, then the file
+    window.crash_guard.uninstall()
+    window.files.interactive = False
+    canvas = window.canvas
+    qtbot.wait(200)  # the turns the frame's paint had queued run now, and do nothing
+    assert window.canvas is canvas and readies == [canvas]
+    assert window.session.path == SCRIPT.resolve()
