@@ -296,7 +296,9 @@ class PreviewPanel(QWidget):
             text = swml_io.dumps(self.session.doc, self.fmt)
         except Exception as exc:  # a preview must never take the window down
             text = f"# The preview cannot be shown: {exc}\n"
-        text = text.removeprefix("\ufeff").replace("\r\n", "\n")  # shown without BOM or CRs
+        text = text.removeprefix("\ufeff")  # shown without BOM or CRs
+        if "\r" in text:  # a search, not a copy of a 3 MB text per edit
+            text = text.replace("\r\n", "\n")
         if text != self._shown:
             # The final newline is not shown as an empty numbered line (it is kept for copying).
             self.editor.replace_text(self._shown.removesuffix("\n"), text.removesuffix("\n"))
@@ -355,7 +357,9 @@ class PreviewPanel(QWidget):
             self.editor.set_current(line)
 
     def _update_info(self) -> None:
-        lines = self._shown.count("\n") + (not self._shown.endswith("\n") and bool(self._shown))
+        # The editor's document has counted the lines already (it shows the text without its
+        # final line break); counting the text again cost 0.5 ms an edit at 20,000 steps.
+        lines = self.editor.document().blockCount() if self._shown else 0
         marked = len(self.editor.marks)
         words = f"{lines} lines"
         if marked:

@@ -149,3 +149,14 @@ def test_changed_span_replaces_exactly_the_difference(old, new):
     assert old[:head] == new[:head] and old[old_end:] == new[new_end:]
     assert old[:head] + new[head:new_end] + old[old_end:] == new
     assert head == 0 or old[head - 1] == "\n"
+
+
+def test_the_line_count_says_how_many_lines_the_text_has(preview, session, qtbot):
+    for method in ("answer", "hangup"):
+        add(session, method, {})
+        preview.text()
+        qtbot.wait(5)
+        expected = len(preview.text().splitlines())
+        assert preview.info.text().startswith(f"{expected} lines"), preview.info.text()
+    preview.set_format("json")
+    assert preview.info.text().startswith(f"{len(preview.text().splitlines())} lines")
