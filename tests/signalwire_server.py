@@ -51,6 +51,8 @@ class FakeSpace:
     requests: list[Recorded] = field(default_factory=list)
     #: Answer every request with this status (500 to test SignalWire's own trouble).
     fail_with: int | None = None
+    #: More 422 ``errors`` items for every script create or update (checks the stand-in lacks).
+    also_refuse: list[dict[str, Any]] = field(default_factory=list)
     #: Send ``contents`` back as a JSON string, as older answers did.
     contents_as_text: bool = False
     clock: int = 0
@@ -164,7 +166,7 @@ class _Server(ThreadingHTTPServer):
                 if not isinstance(body, dict) or not body.get("name"):
                     return 422, {"errors": [{"type": "validation_error", "code": "missing_required_parameter",
                                              "message": "name is required", "attribute": "name", "url": ERROR_URL}]}
-                errors = validation_errors(body.get("contents"))
+                errors = validation_errors(body.get("contents")) + s.also_refuse
                 if errors:
                     return 422, {"errors": errors}
                 sid = s.add_script(body["name"], body["contents"])
@@ -182,7 +184,7 @@ class _Server(ThreadingHTTPServer):
                 return 200, s.script_json(base, script)
             if method == "PUT":
                 if isinstance(body, dict) and "contents" in body:
-                    errors = validation_errors(body["contents"])
+                    errors = validation_errors(body["contents"]) + s.also_refuse
                     if errors:
                         return 422, {"errors": errors}
                     script["contents"] = body["contents"]

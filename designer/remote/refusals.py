@@ -4,6 +4,10 @@ An error item names the request field it is about in ``attribute``: ``contents``
 script, or a path into it. Paths are accepted as SignalWire's validators write them in practice
 (``contents.sections.main[1].play.url``, ``contents.sections.main.1.play``, or a JSON pointer
 ``/contents/sections/main/1``); when the path reaches a block, the message is shown on it.
+
+:func:`refusal_problems` turns them into :class:`~designer.model.problems.Problem` rows for the
+Problems list, so SignalWire's verdict is read where the validator's findings are, not only in a
+message box that is gone once closed.
 """
 
 from __future__ import annotations
@@ -13,11 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from designer.model.document import Document, Step
+from designer.model.problems import ERROR, Problem
 from designer.model.validation import iter_located
 from designer.remote.errors import Refusal
 
 _TOKEN = re.compile(r"\[(\d+)\]|\[\"([^\"]*)\"\]|([^./\[\]]+)")
 _ROOTS = ("contents", "relayml", "swml_script", "call_flow")
+#: ``Problem.code`` of SignalWire's own messages (the validator never uses it).
+REFUSED_CODE = "signalwire.refused"
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,8 @@ class PlacedRefusal:
     step: Step | None = None
     field: tuple[Any, ...] = ()
     where: str = ""
+    #: The path in the sent SWML the message names (``()`` when it names no block).
+    data_path: tuple[Any, ...] = ()
 
 
 def attribute_path(attribute: str | None) -> tuple[Any, ...] | None:
@@ -67,8 +76,24 @@ def place(doc: Document, refusals: list[Refusal]) -> list[PlacedRefusal]:
             rest = rest[1:]
         section, index = step_path[1], step_path[-1]
         where = f"{step.method or 'block'} (block {index + 1 if isinstance(index, int) else index} in {section})"
-        out.append(PlacedRefusal(refusal.message, step, tuple(rest), where))
+        out.append(PlacedRefusal(refusal.message, step, tuple(rest), where, tuple(path or ())))
     return out
+
+
+def refusal_problems(doc: Document, refusals: list[Refusal]) -> list[Problem]:
+    """SignalWire's messages as errors on the blocks their paths name (on the flow when the path
+    names no block of ``doc``), worded so nobody mistakes them for the designer's own checks."""
+    return [problem_of(placed) for placed in place(doc, refusals)]
+
+
+def problem_of(placed: PlacedRefusal) -> Problem:
+    """One placed refusal as a Problem: always an error (SignalWire did not take the flow)."""
+    text = placed.message.strip() or "(no reason given)"
+    return Problem(ERROR, f"SignalWire refused this: {text}",
+                   step_id=placed.step.id if placed.step is not None else None,
+                   field=placed.field if placed.step is not None else (),
+                   data_path=placed.data_path if placed.step is not None else (),
+                   code=REFUSED_CODE)
 
 
 def _starts_with(path: tuple[Any, ...], prefix: tuple[Any, ...]) -> bool:

@@ -308,10 +308,14 @@ class MainWindow(QMainWindow):
     def validate_now(self) -> None:
         """Check the flow again and show the problems list."""
         self.session.set_catalog(self.session.catalog)  # re-runs the validator
+        self.show_problems_dock()
+        self.statusBar().showMessage(f"Checked: {self.problems.summary.split('— ')[-1]}", 4000)
+
+    def show_problems_dock(self) -> None:
+        """Bring the problems list into view (Check, and SignalWire's refusal of a publish)."""
         dock = self.docks["problems"]
         dock.show()
         dock.raise_()
-        self.statusBar().showMessage(f"Checked: {self.problems.summary.split('— ')[-1]}", 4000)
 
     def show_preferences(self) -> None:
         dialog = preferences.PreferencesDialog(self.settings, self)

@@ -261,8 +261,9 @@ class RemoteActions(QObject):
                 result = self.wait(f"Publishing “{the_plan.name}”…", lambda: publishing.send(client, the_plan, local))
                 addresses = self.wait("Finding where it answers calls…", lambda: self._addresses(client, result))
         except RemoteError as exc:
-            self._refused(exc)
+            self._refused(exc, local)
             return False
+        self.session.clear_remote_problems()  # SignalWire took this very text
         self.set_origin(publishing.Origin.of(account.label, result))
         self.window.statusBar().showMessage(f"Published “{result.name}” to {account.label}", 8000)
         self.show_published(result, account.label, the_plan.action == publishing.CREATE, addresses)
@@ -272,7 +273,9 @@ class RemoteActions(QObject):
         return Path(self.session.path).stem if self.session.path else "My flow"
 
     def _problems_allow(self) -> bool:
-        problems: list[Problem] = self.session.problems
+        # The validator's findings only: SignalWire's last verdict may be about something a retry
+        # changes (the name of a new script), and SignalWire will say again what it still refuses.
+        problems: list[Problem] = self.session.checked_problems
         errors = [p for p in problems if p.is_error]
         if errors:
             lines = "\n".join(f"• {p.message}" for p in errors[:12])
@@ -320,10 +323,14 @@ class RemoteActions(QObject):
             return []
         return [str(a.get("display_name") or a.get("name")) for a in found if a.get("display_name") or a.get("name")]
 
-    def _refused(self, exc: RemoteError) -> None:
-        """Tell what went wrong; SignalWire's own messages are placed on their blocks."""
-        from designer.remote.refusals import place
+    def _refused(self, exc: RemoteError, sent: object) -> None:
+        """Tell what went wrong; SignalWire's own messages are placed on their blocks and listed
+        in Problems (about ``sent``, the SWML it judged) until that SWML changes."""
+        from designer.remote.refusals import place, problem_of
         placed: list[PlacedRefusal] = place(self.session.doc, exc.refusals) if exc.refusals else []
+        if placed:
+            self.session.set_remote_problems([problem_of(p) for p in placed], sent)
+            self.window.show_problems_dock()
         text = exc.message
         if placed:
             text = "SignalWire refused to publish the flow:\n\n" + "\n".join(

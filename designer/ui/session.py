@@ -3,11 +3,21 @@
 Canvas, inspector, preview and problems list all take the session and react to its signals; none
 of them keeps a copy of the document state. The session re-validates after every document change
 (only changed steps are re-checked by the validator) and announces the new problem list.
+
+The problem list has two inputs and one output: the validator's findings (re-derived after every
+change) and SignalWire's verdict on the last refused publish (set by the publish action, see
+:meth:`EditSession.set_remote_problems`). ``problems`` is always the two joined; nothing else
+writes it. SignalWire's verdict was about the exact SWML that was sent, so it is kept only while
+the document still exports exactly that: the first edit that changes the SWML drops it (an undo
+back to the sent text does not bring it back), and so do another document and a successful
+publish. Moving blocks, re-checking, saving or editing a block not connected to any section
+change no SWML and keep it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from designer.ui.undo import UndoStack
@@ -47,6 +57,11 @@ class EditSession(QObject):
         self.doc = Document.new(catalog.nesting)
         self.path: Path | None = None
         self.problems: list[Problem] = []
+        #: The validator's findings for the current document (one of the two inputs above).
+        self.checked_problems: list[Problem] = []
+        #: SignalWire's messages about the text last sent (the other input; usually empty).
+        self.remote_problems: list[Problem] = []
+        self._remote_sent: Any = None  # the SWML SignalWire judged
         self.selection: list[str] = []
         self._connect_doc()
         self._revalidate()
@@ -61,10 +76,12 @@ class EditSession(QObject):
         self.undo_stack.setClean()
         self.selection = []
         self._connect_doc()
+        self.remote_problems = []  # SignalWire's verdict was about the other document
         # Validated before the views hear of the new document, so the canvas builds every
         # block with its problems and reachability at once: validated after, each block of a
         # 5,000-step flow was built twice (the second time to grey it or badge it).
-        self.problems = self.validator.validate(self.doc)
+        self.checked_problems = self.validator.validate(self.doc)
+        self.problems = self._joined()
         self.document_replaced.emit()
         self.path_changed.emit(str(path) if path else "")
         self.selection_changed.emit([])
@@ -85,12 +102,33 @@ class EditSession(QObject):
         self.doc.changed.connect(self._on_doc_changed)
 
     def _on_doc_changed(self) -> None:
+        if self.remote_problems and self.doc.to_data() != self._remote_sent:
+            self.remote_problems = []  # the SWML SignalWire judged is not the SWML any more
         self.document_changed.emit()
         self._revalidate()
 
     def _revalidate(self) -> None:
-        self.problems = self.validator.validate(self.doc)
+        self.checked_problems = self.validator.validate(self.doc)
+        self.problems = self._joined()
         self.problems_changed.emit(self.problems)
+
+    def _joined(self) -> list[Problem]:
+        """What the views show: the validator's findings, then SignalWire's."""
+        return self.checked_problems + self.remote_problems if self.remote_problems else self.checked_problems
+
+    # ----------------------------------------------------------------- SignalWire's verdict
+    def set_remote_problems(self, problems: list[Problem], sent: Any = None) -> None:
+        """Show SignalWire's messages about ``sent`` (the SWML of a refused publish) beside the
+        validator's findings, while the document still exports ``sent`` (see the module's note)."""
+        self.remote_problems = list(problems)
+        self._remote_sent = sent if problems else None
+        self.problems = self._joined()
+        self.problems_changed.emit(self.problems)
+
+    def clear_remote_problems(self) -> None:
+        """Forget SignalWire's last verdict (a publish went through); no signal when there was none."""
+        if self.remote_problems:
+            self.set_remote_problems([])
 
     # ----------------------------------------------------------------- selection
     def select(self, step_ids: list[str]) -> None:

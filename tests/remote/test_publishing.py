@@ -7,7 +7,7 @@ from designer.remote import publishing
 from designer.remote.changes import ADDED, CHANGED, REMOVED, compare
 from designer.remote.client import SignalWireClient
 from designer.remote.errors import Refusal
-from designer.remote.refusals import attribute_path, place
+from designer.remote.refusals import REFUSED_CODE, attribute_path, place, refusal_problems
 from tests.remote_fixtures import PROJECT, SIMPLE, TOKEN, address, space  # noqa: F401
 
 
@@ -46,6 +46,22 @@ def test_refusals_land_on_the_block_their_path_names():
     inner = doc.sections[0].steps[1].params["case"]["1"][0]
     assert placed[0].step is inner and placed[0].field == ()
     assert placed[1].step is None and placed[1].where == "the script"
+
+
+def test_refusals_become_errors_on_their_blocks_or_on_the_flow():
+    doc = swml_io.loads("version: 1.0.0\nsections:\n  main:\n  - answer: {}\n  - play:\n"
+                        "      url: say:Hi\n", "yaml")
+    play = doc.sections[0].steps[1]
+    on_block, on_flow, nowhere = refusal_problems(doc, [
+        Refusal("url is not reachable", "contents.sections.main[1].play.url"),
+        Refusal("name is already taken", "name"),
+        Refusal("unknown method", "contents.sections.main[7].plya")])
+    assert (on_block.step_id, on_block.field, on_block.data_path) == (
+        play.id, ("url",), ("sections", "main", 1, "play", "url"))
+    assert on_block.is_error and on_block.code == REFUSED_CODE
+    assert on_block.message == "SignalWire refused this: url is not reachable"
+    assert (on_flow.step_id, on_flow.field, on_flow.message) == (None, (), "SignalWire refused this: name is already taken")
+    assert nowhere.step_id is None and nowhere.data_path == ()
 
 
 def test_plan_creates_first_then_updates_by_name_and_send_does_it(space, address):
