@@ -14,6 +14,28 @@ GROUP_ORDER = ("Recording", "Media", "Call", "Flow", "Data", "AI", "Other")
 UNKNOWN_ICON = "mdi6.help-box-outline"
 
 
+#: Abbreviations kept upright when a field name is turned into words ("status_url" -> "Status URL").
+ABBREVIATIONS = {"ai": "AI", "url": "URL", "urls": "URLs", "sip": "SIP", "sms": "SMS", "swml": "SWML", "id": "ID",
+                 "tts": "TTS", "dtmf": "DTMF", "asr": "ASR", "llm": "LLM", "api": "API", "mfa": "MFA",
+                 "swaig": "SWAIG"}
+
+
+def name_in_words(name: str) -> str:
+    """A field name without a hand-written label, as a form shows it: ``status_url`` ->
+    "Status URL", ``ai_model`` -> "AI model".
+
+    Why: a plain ``capitalize()`` gave "Status url" and "Ai model" next to hand-written labels
+    such as "Status URL", which reads like a typo to the people this designer is for.
+    """
+    parts = str(name).split("_")
+    words = [ABBREVIATIONS.get(p.lower(), p.lower()) for p in parts if p]
+    if not words:
+        return str(name)
+    first = words[0]
+    words[0] = first if first in ABBREVIATIONS.values() else first[:1].upper() + first[1:]
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class MethodHint:
     group: str = "Other"
