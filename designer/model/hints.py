@@ -128,7 +128,9 @@ _FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("record_call", ("stereo",)): FieldHint("", "Record in stereo"),
     ("record_call", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
     # One name for the same thing everywhere ("Terminators" on record and prompt read as jargon).
-    ("record", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
+    # No placeholder: record's default is "#" (record.mdx), so the box must say "# (default)",
+    # not "none" (a caller pressing # does end the message).
+    ("record", ("terminators",)): FieldHint("dtmf", "Stop keys"),
     ("prompt", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
     ("record_call", ("initial_timeout",)): FieldHint("", "Wait for speech", _SECONDS),
     ("record_call", ("end_silence_timeout",)): FieldHint("", "Stop after silence", _SECONDS),
