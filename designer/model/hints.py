@@ -17,7 +17,7 @@ UNKNOWN_ICON = "mdi6.help-box-outline"
 #: Abbreviations kept upright when a field name is turned into words ("status_url" -> "Status URL").
 ABBREVIATIONS = {"ai": "AI", "url": "URL", "urls": "URLs", "sip": "SIP", "sms": "SMS", "swml": "SWML", "id": "ID",
                  "tts": "TTS", "dtmf": "DTMF", "asr": "ASR", "llm": "LLM", "api": "API", "mfa": "MFA",
-                 "swaig": "SWAIG"}
+                 "swaig": "SWAIG", "openai": "OpenAI"}
 
 
 def name_in_words(name: str) -> str:

@@ -32,6 +32,7 @@ def test_names_in_words_keep_abbreviations_and_nothing_else_changes():
     assert name_in_words("status_url") == "Status URL"
     assert name_in_words("ai_model") == "AI model"
     assert name_in_words("voice_id") == "Voice ID"
+    assert name_in_words("openai_asr_engine") == "OpenAI ASR engine"
     assert name_in_words("max_length") == "Max length"
     assert name_in_words("zh-CN") == "Zh-cn"  # as before: only whole words between underscores
     record = load_catalog().methods["record"].field("status_url")
