@@ -53,7 +53,7 @@ class FieldSpec:
     @property
     def label(self) -> str:
         """The label a person reads: the hint's, else the field name in plain words."""
-        return self.hint.label or self.name.replace("_", " ").capitalize()
+        return self.hint.label or hints.name_in_words(self.name)
 
     @property
     def has_default(self) -> bool:

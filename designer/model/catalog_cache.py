@@ -3,8 +3,8 @@
 Why: building the catalog walks the whole schema (38 methods, some 1,700 fields) on every
 start: a fifth of the time a bare PySide6 window takes to appear on a 2-core machine. Reading
 it back is a few times faster. The key is a hash of the schema text and of the code that shapes
-the catalog (this package's catalog, hints, schema and schema fixes modules, the Python
-version), so a new schema or a new designer never reads an old catalog.
+the catalog (this package's catalog, hints, panel hints, units, schema and schema fixes modules,
+the Python version), so a new schema or a new designer never reads an old catalog.
 
 The cache is a convenience: a missing, unreadable, truncated or foreign file is ignored and the
 catalog built (and written) afresh; a folder that cannot be written is ignored too. It lives in
@@ -31,7 +31,8 @@ from designer.model.steps import MISSING
 APP_DIR_NAME = "swml-flow-designer"
 
 #: Modules whose code decides what the catalog holds.
-_SHAPING = ("catalog.py", "hints.py", "schema.py", "schema_fixes.py", "catalog_cache.py")
+_SHAPING = ("catalog.py", "hints.py", "panel_hints.py", "units.py", "schema.py", "schema_fixes.py",
+            "catalog_cache.py")
 _FOLDER_ENV = "SWML_DESIGNER_CACHE"
 
 

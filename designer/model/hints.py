@@ -14,6 +14,28 @@ GROUP_ORDER = ("Recording", "Media", "Call", "Flow", "Data", "AI", "Other")
 UNKNOWN_ICON = "mdi6.help-box-outline"
 
 
+#: Abbreviations kept upright when a field name is turned into words ("status_url" -> "Status URL").
+ABBREVIATIONS = {"ai": "AI", "url": "URL", "urls": "URLs", "sip": "SIP", "sms": "SMS", "swml": "SWML", "id": "ID",
+                 "tts": "TTS", "dtmf": "DTMF", "asr": "ASR", "llm": "LLM", "api": "API", "mfa": "MFA",
+                 "swaig": "SWAIG", "openai": "OpenAI"}
+
+
+def name_in_words(name: str) -> str:
+    """A field name without a hand-written label, as a form shows it: ``status_url`` ->
+    "Status URL", ``ai_model`` -> "AI model".
+
+    Why: a plain ``capitalize()`` gave "Status url" and "Ai model" next to hand-written labels
+    such as "Status URL", which reads like a typo to the people this designer is for.
+    """
+    parts = str(name).split("_")
+    words = [ABBREVIATIONS.get(p.lower(), p.lower()) for p in parts if p]
+    if not words:
+        return str(name)
+    first = words[0]
+    words[0] = first if first in ABBREVIATIONS.values() else first[:1].upper() + first[1:]
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class MethodHint:
     group: str = "Other"
@@ -106,7 +128,9 @@ _FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("record_call", ("stereo",)): FieldHint("", "Record in stereo"),
     ("record_call", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
     # One name for the same thing everywhere ("Terminators" on record and prompt read as jargon).
-    ("record", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
+    # No placeholder: record's default is "#" (record.mdx), so the box must say "# (default)",
+    # not "none" (a caller pressing # does end the message).
+    ("record", ("terminators",)): FieldHint("dtmf", "Stop keys"),
     ("prompt", ("terminators",)): FieldHint("dtmf", "Stop keys", placeholder="none, e.g. #"),
     ("record_call", ("initial_timeout",)): FieldHint("", "Wait for speech", _SECONDS),
     ("record_call", ("end_silence_timeout",)): FieldHint("", "Stop after silence", _SECONDS),
@@ -115,6 +139,20 @@ _FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("record_call", ("control_id",)): FieldHint("", "Recording id", placeholder="optional, e.g. rec1"),
     ("stop_record_call", ("control_id",)): FieldHint("control_id_choice", "Recording to stop",
                                                      placeholder="the last recording started"),
+    # Record a message (the voicemail block) in the words of Record the call, not the schema's
+    # ("Direction: speak", "End silence timeout").
+    ("record", ("format",)): FieldHint("combo", "Format",
+                                       choices={"wav": "WAV (best quality)", "mp3": "MP3 (smaller file)",
+                                                "mp4": "MP4"}),
+    ("record", ("direction",)): FieldHint("radio", "Record",
+                                          choices={"speak": "Only what the caller says",
+                                                   "listen": "Only what the caller hears"}),
+    ("record", ("beep",)): FieldHint("", "Play a beep before recording"),
+    ("record", ("stereo",)): FieldHint("", "Record in stereo"),
+    ("record", ("initial_timeout",)): FieldHint("", "Wait for speech", _SECONDS),
+    ("record", ("end_silence_timeout",)): FieldHint("", "Stop after silence", _SECONDS),
+    ("record", ("max_length",)): FieldHint("", "Maximum length", _SECONDS, placeholder="no limit"),
+    ("record", ("status_url",)): FieldHint("url", "Status URL", placeholder="https://..."),
     ("play", ("urls",)): FieldHint("play_urls", "What to play"),
     ("play", ("url",)): FieldHint("play_urls", "What to play"),
     ("play", ("volume",)): FieldHint("slider", "Volume", "dB"),

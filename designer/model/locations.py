@@ -12,14 +12,13 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from designer.model.catalog import Catalog, FieldSpec
+from designer.model.hints import ABBREVIATIONS
 from designer.model.titles import block_title
 
 SEPARATOR = " \u203a "
 
 #: Abbreviations kept upright when a key is turned into words.
-_UPPER = {"ai": "AI", "url": "URL", "urls": "URLs", "sip": "SIP", "sms": "SMS", "swml": "SWML", "id": "ID",
-          "tts": "TTS", "dtmf": "DTMF", "asr": "ASR", "llm": "LLM", "api": "API", "mfa": "MFA",
-          "swaig": "SWAIG"}
+_UPPER = ABBREVIATIONS
 #: Whole keys that read better as other words.
 _KEYS = {"params": "Parameters", "urls": "What to play", "url": "What to play"}
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from designer.model.titles import block_title
 from designer.model.catalog import Catalog, FieldSpec
+from designer.model.hints import name_in_words
 from designer.model.steps import MISSING
 from designer.model.schema_fixes import HTTP_URL_PATTERN, PLAY_URL_DEF, VAR_DEF
 
@@ -108,7 +109,7 @@ def field_label(catalog: Catalog, method: str, path: Sequence[Any]) -> str:
     while named and isinstance(named[-1], int):
         named = named[:-1]
     spec = field_spec(catalog, method, named)
-    label = spec.label if spec is not None and spec.hint.label else names[-1].replace("_", " ").capitalize()
+    label = spec.label if spec is not None and spec.hint.label else name_in_words(names[-1])
     if path and isinstance(path[-1], int):
         return f"Item {path[-1] + 1} of {label}"
     return label

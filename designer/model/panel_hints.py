@@ -5,7 +5,7 @@ there, only words and widget kinds live here: types, defaults and units come fro
 Widget kinds: ``name_value`` (mapping), ``name_value_list`` (list of name/value items),
 ``tags``, ``multiline``, ``records`` (list of objects as cards), ``destinations``,
 ``dial_address``, ``pronounce``, ``section_or_url``, ``json_body``, ``swaig_functions``, ``prompt_text``,
-``action_variant``, plus the first panels' ``play_urls`` and ``dtmf``/``url``.
+``action_variant``, ``variable_name``, plus the first panels' ``play_urls`` and ``dtmf``/``url``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ FIELDS: dict[tuple[str, tuple[Any, ...]], FieldHint] = {
     ("connect", ("session_timeout",)): _F("", "SIP session expiry"),
     ("connect", ("username",)): _F("", "SIP username"),
     ("connect", ("password",)): _F("", "SIP password"),
+    # switch: offer the variables the flow sets (an IVR compares prompt_value)
+    ("switch", ("variable",)): _F("variable_name", "Variable", placeholder="e.g. prompt_value"),
     # set / transfer / execute / request
     ("transfer", ("dest",)): _F("section_or_url", "Go to"),
     ("transfer", ("params",)): _F("name_value", "Values to pass"),

@@ -84,7 +84,7 @@ def _branch_name(step: Step, chosen: StepList) -> str:
                 return f'case "{branch.key}"'
             if branch.selector == sem.WHEN:
                 return f"the branch when {branch.condition}"
-            return "the default" if branch.selector == sem.DEFAULT else '"else"'
+            return "the \u201cotherwise\u201d steps"  # default / else: the canvas's word for both
     return "a branch"
 
 
@@ -95,7 +95,7 @@ def run_switch(sim: "Simulator", step: Step) -> SimEvent:
     sim.frames()[-1].index += 1
     shown = f"{name} is {_quote(value if value is not None else '')}"
     if not chosen:
-        return sim.event(step, f"{shown}: no case matches and there is no default; goes on.")
+        return sim.event(step, f"{shown}: no case matches and there are no \u201cotherwise\u201d steps; goes on.")
     sim.push(chosen[0], sim.current_section)
     return sim.event(step, f"{shown}: takes {_branch_name(step, chosen[0])}.")
 

@@ -165,7 +165,8 @@ def _branches(step: Step, syntax_error: Callable[[str], str | None] | None) -> I
     if step.method == "switch" and isinstance(params, dict):
         variable = params.get("variable", MISSING)
         if isinstance(variable, str) and not variable.strip():
-            yield Finding(WARNING, "Say which variable to compare: with none, every call takes the default branch",
+            yield Finding(WARNING, "Say which variable to compare: with none, every call takes the "
+                          "\u201cotherwise\u201d steps",
                           ("variable",), "switch.empty_variable")
         elif isinstance(variable, str) and _whole_placeholder(variable):
             yield Finding(WARNING, f"Write the variable's name without ${{...}}: {_whole_placeholder(variable)} "

@@ -272,9 +272,10 @@ class MainWindow(QMainWindow):
         """Add a block for ``method`` after the selected block (palette double-click or Enter)."""
         self.canvas.append_method(method)
 
-    def ask_section_name(self) -> str | None:
-        """Ask for a new section's name (tests monkeypatch this)."""
-        name, ok = QInputDialog.getText(self, "Add section", "Name of the new section (e.g. sales):")
+    def ask_section_name(self, text: str = "") -> str | None:
+        """Ask for a new section's name, starting from ``text`` (tests monkeypatch this)."""
+        name, ok = QInputDialog.getText(self, "Add section", "Name of the new section (e.g. sales):",
+                                        text=text)
         return name.strip() if ok and name.strip() else None
 
     def add_section(self) -> bool:
@@ -283,11 +284,13 @@ class MainWindow(QMainWindow):
         from designer.model.document import Section
         from designer.ui.commands import AddSectionCommand, GroupCommand, SetPositionsCommand
         name = self.ask_section_name()
-        if not name:
-            return False
-        problem = sections.name_problem(self.session.doc, name)
-        if problem:
+        # A name that cannot be used is asked again with the typed text kept, to correct it:
+        # closing the question after the message lost what the person typed.
+        while name and (problem := sections.name_problem(self.session.doc, name)):
             self.files.show_message("Add section", problem)
+            again = self.ask_section_name(name)
+            name = again if again != name else None  # the same name again: the message was said
+        if not name:
             return False
         doc = self.session.doc
         children = [AddSectionCommand(doc, Section(name))]

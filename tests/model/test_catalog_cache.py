@@ -48,3 +48,33 @@ def test_another_schema_gets_another_entry_and_an_unwritable_folder_is_no_error(
     blocker.write_text("x")
     monkeypatch.setenv("SWML_DESIGNER_CACHE", str(blocker / "cache"))
     assert isinstance(catalog_cache.cached(bundled_schema_text(), _build, Catalog), Catalog)
+
+
+def test_every_module_the_catalog_reads_its_words_from_is_in_the_key():
+    """A designer whose panel hints or units changed must not read the old catalog back.
+
+    ``panel_hints.py`` (labels and widgets of the fitted panels) and ``units.py`` were missing
+    from the key: after an upgrade that only changed them, the panels kept the old labels until
+    the cache folder was deleted by hand.
+    """
+    import ast
+    from importlib import resources
+
+    folder = resources.files("designer.model")
+
+    def imported(name):
+        tree = ast.parse((folder / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "designer.model":
+                yield from (alias.name + ".py" for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("designer.model."):
+                yield node.module.rsplit(".", 1)[1] + ".py"
+
+    reached, todo = set(), ["catalog.py"]
+    while todo:
+        name = todo.pop()
+        if name not in reached:
+            reached.add(name)
+            todo.extend(imported(name))
+    data_types_only = {"document.py", "steps.py", "events.py"}  # the catalog's words are not there
+    assert reached - data_types_only <= set(catalog_cache._SHAPING)

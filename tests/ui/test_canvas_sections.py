@@ -115,3 +115,22 @@ def test_a_block_selected_elsewhere_is_scrolled_into_view(qtbot, session):
     assert not shown().contains(item.sceneBoundingRect())
     session.request_field_focus(far.id, ())
     assert shown().contains(item.sceneBoundingRect())
+
+
+def test_a_rename_that_cannot_be_used_is_asked_again_with_the_typed_name(qtbot, session):
+    """Found by hand with Add section: after the "no spaces" message the typed name was lost."""
+    class Twice(Answers):
+        def __init__(self):
+            super().__init__()
+            self.asked, self.answers = [], iter(["sales team", "sales_team"])
+
+        def ask_name(self, title, current):
+            self.asked.append(current)
+            return next(self.answers)
+
+    answers = Twice()
+    view = make_view(qtbot, session, answers)
+    assert menus.rename_section(view, "sales")
+    assert answers.asked == ["sales", "sales team"]
+    assert "no spaces" in answers.told[0]
+    assert session.doc.section("sales_team") is not None and "sales_team" in dests(session)

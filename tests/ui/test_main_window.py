@@ -75,13 +75,31 @@ def test_notes_are_counted_as_notes_not_warnings(window, tmp_path):
 
 
 def test_add_section_is_one_undoable_step(window, monkeypatch):
-    monkeypatch.setattr(window, "ask_section_name", lambda: "sales")
+    monkeypatch.setattr(window, "ask_section_name", lambda text="": "sales")
     assert window.add_section()
     assert window.session.doc.section("sales") is not None
     assert not window.add_section()  # the name exists already
     assert "already" in window.files.last_message[1]
     window.session.undo_stack.undo()
     assert window.session.doc.section("sales") is None
+
+
+def test_a_section_name_that_cannot_be_used_is_asked_again_with_the_text_kept(window, monkeypatch):
+    """Found by hand: after "Use only letters, digits, _ and -" the question was gone and the
+    typed name with it."""
+    asked: list[str] = []
+    answers = iter(["Sales team", "Sales_team"])
+
+    def ask(text=""):
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(window, "ask_section_name", ask)
+    assert window.add_section()
+    assert asked == ["", "Sales team"]  # asked again, starting from what was typed
+    assert "no spaces" in window.files.last_message[1]
+    assert window.session.doc.section("Sales_team") is not None
+    assert window.session.undo_stack.count() == 1
 
 
 def test_a_new_section_starts_beside_the_others_not_on_top(window, monkeypatch):

@@ -57,10 +57,13 @@ def rename_section(view: "FlowView", name: str) -> bool:
     new = view.prompts.ask_name("Rename section", name)
     if new is None or new == name:
         return False
-    problem = sections.name_problem(doc, new, current=name)
-    if problem:
+    # A name that cannot be used is asked again with the typed text kept, to correct it.
+    while problem := sections.name_problem(doc, new, current=name):
         view.prompts.tell("Rename section", problem)
-        return False
+        again = view.prompts.ask_name("Rename section", new)
+        if again is None or again == new or again == name:  # cancelled, unchanged, or back to the old name
+            return False
+        new = again
     children = [RenameSectionCommand(doc, section, new)]
     children += [SetParamCommand(doc, step, ("dest",), new) for step in sections.jumps_to(doc, name)]
     view.session.undo_stack.push(GroupCommand(f"Rename section {name} to {new}", children, doc))

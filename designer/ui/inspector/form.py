@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from designer.model.catalog import FieldSpec, MethodSpec
 from designer.model.document import MISSING, ParamPath, Step
+from designer.model.messages import field_label
 from designer.model.problems import Problem
 from designer.ui.icons import ERROR_COLOR
 from designer.ui import fixes as fixes_module
@@ -200,14 +201,19 @@ class StepForm(QWidget):
             return
         if value is not MISSING and step.has(path) and same_value(step.get(path), value):
             return
-        self._push(SetParamCommand(self.session.doc, step, path, value))
+        self._push(SetParamCommand(self.session.doc, step, path, value, text=f"Change {self._words(step, path)}"))
 
     def _reset(self, binding: Binding) -> None:
         self.close_run()
         for path in (binding.path, *binding.aliases):
             if self.step.has(path):
-                self._push(SetParamCommand(self.session.doc, self.step, path, MISSING, text="Reset"))
+                self._push(SetParamCommand(self.session.doc, self.step, path, MISSING,
+                                           text=f"Reset {self._words(self.step, path)}"))
         self.close_run()
+
+    def _words(self, step: Step, path: ParamPath) -> str:
+        """The field as the panel names it, for Edit > Undo: "Change What to play", not "Change urls"."""
+        return field_label(self.session.catalog, step.method, path)
 
     def _push(self, command: Any) -> None:
         stack = self.session.undo_stack

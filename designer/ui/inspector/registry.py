@@ -46,6 +46,7 @@ def _fitted() -> dict[str, Factory]:
     from designer.ui.inspector.play import PlayUrlsEditor
     from designer.ui.inspector.stop_record_call import ControlIdEditor
     from designer.ui.inspector.swaig import FunctionsEditor
+    from designer.ui.inspector.variable_name import VariableNameEditor
     return {
         "play_urls": lambda spec, ctx: PlayUrlsEditor(spec, ctx),
         "control_id_choice": lambda spec, ctx: ControlIdEditor(spec, ctx),
@@ -65,6 +66,7 @@ def _fitted() -> dict[str, Factory]:
         "prompt_text": lambda spec, ctx: PromptEditor(spec, ctx, min_lines=6 if spec.name == "prompt" else 3),
         "swaig_functions": lambda spec, ctx: FunctionsEditor(spec, ctx),
         "action_variant": lambda spec, ctx: ActionEditor(spec, ctx),
+        "variable_name": lambda spec, ctx: VariableNameEditor(spec, ctx),
     }
 
 
