@@ -28,7 +28,8 @@ def test_short_titles_keep_the_usual_size(qapp):
 
 
 def test_label_and_the_other_long_titles_now_fit(qapp):
-    for method in ("label", "denoise", "live_transcribe", "stop_stream", "amazon_bedrock", "user_event"):
+    for method in ("label", "denoise", "live_transcribe", "stop_stream", "amazon_bedrock", "user_event",
+                   "sip_refer", "execute", "detect_machine"):
         title = block_title(method)
         size = title_point_size(QApplication.font(), title, WIDTH)
         assert TITLE_MIN_PT <= size <= TITLE_PT and _fits(title, size), (title, size)
