@@ -75,12 +75,4 @@ class SectionOrUrlEditor(EditableChoiceEditor):
 
     def reload_ids(self) -> None:
         """Offer the sections the flow has now (the form calls this on every refresh)."""
-        names = [s.name for s in self.ctx.doc.sections]
-        current = [self.combo.itemText(i) for i in range(self.combo.count())]
-        if names != current:
-            text = self.combo.currentText()
-            self.combo.blockSignals(True)
-            self.combo.clear()
-            self.combo.addItems(names)
-            self.combo.setEditText(text)
-            self.combo.blockSignals(False)
+        self.offer([s.name for s in self.ctx.doc.sections])

@@ -47,6 +47,22 @@ class EditableChoiceEditor(FieldEditor):
         """Offer what the flow has now, keeping the text shown."""
         raise NotImplementedError
 
+    def offer(self, names: list[str]) -> None:
+        """Offer ``names`` (when they changed), keeping the text shown: the form refreshes on
+        every edit, and a person may be typing a name of their own."""
+        if names == self.offered():
+            return
+        text = self.combo.currentText()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItems(names)
+        self.combo.setEditText(text)
+        self.combo.blockSignals(False)
+
+    def offered(self) -> list[str]:
+        """The names in the list (for tests)."""
+        return [self.combo.itemText(i) for i in range(self.combo.count())]
+
     def _picked(self, _index: int) -> None:
         self._emit_and_commit(self.value())
 

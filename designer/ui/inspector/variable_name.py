@@ -23,15 +23,8 @@ class VariableNameEditor(EditableChoiceEditor):
 
     def reload_ids(self) -> None:
         """Offer the variables the blocks before this one set now (keeps the text shown)."""
-        names = self.ctx.variables()
-        if names != self.names():
-            text = self.combo.currentText()
-            self.combo.blockSignals(True)
-            self.combo.clear()
-            self.combo.addItems(names)
-            self.combo.setEditText(text)
-            self.combo.blockSignals(False)
+        self.offer(self.ctx.variables())
 
     def names(self) -> list[str]:
         """The names offered (for tests)."""
-        return [self.combo.itemText(i) for i in range(self.combo.count())]
+        return self.offered()
