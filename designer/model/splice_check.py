@@ -117,12 +117,18 @@ def local(prev: Proven, lines: list[str], path: tuple, data: Any, column: int,
             at = inner((0, *target[size:]))
             found = (at[0] + start, at[1] + column) if at else None
         else:
-            at = base(target)
-            found = (at[0] + delta, at[1]) if at is not None and at[0] - 1 >= old_end else at
+            found = moved_after(base(target), old_end, delta)
         memo[asked] = found
         return found
 
     return Proven(lines, find, prev.depth + 1, new_data)
+
+
+def moved_after(at: tuple[int, int] | None, cut: int, delta: int) -> tuple[int, int] | None:
+    """Where a place ``at`` of the last proven text stands now, when the lines from ``cut`` on
+    (0-based; ``at`` is 1-based) moved by ``delta`` and the lines before it did not change.
+    Both local proofs map what lies outside their window this way."""
+    return (at[0] + delta, at[1]) if at is not None and at[0] - 1 >= cut else at
 
 
 def _replaced(data: Any, path: tuple, item: Any) -> Any:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Callable
 
 from designer.model.splice_check import (MAX_CHAIN, Proven, _dash, _item_end, common_prefix,
-                                         common_suffix, parse_window)
+                                         common_suffix, moved_after, parse_window)
 
 #: ``check(a, items, length)``: whether the model's section holds ``items`` from index ``a`` on
 #: and ``length`` steps in all.
@@ -106,13 +106,11 @@ def local_items(prev: Proven, lines: list[str], name: str, column: int, check: C
                 at = inner((k - a, *rest))
                 found = (at[0] + first, at[1] + column) if at else None
             elif a + m <= k < length:
-                at = base((*section, k - m + b - a, *rest))
-                found = (at[0] + delta, at[1]) if at is not None and at[0] - 1 >= cut else at
+                found = moved_after(base((*section, k - m + b - a, *rest)), cut, delta)
             else:
                 found = base(section)  # no such item: where the section is, as a whole parse says
         else:
-            at = base(target)
-            found = (at[0] + delta, at[1]) if at is not None and at[0] - 1 >= cut else at
+            found = moved_after(base(target), cut, delta)
         memo[target] = found
         return found
 
