@@ -72,6 +72,19 @@ def edit(doc, kind: str, rng: random.Random) -> None:
         doc.add_section(Section(f"added_{rng.randint(0, 10**6)}", StepList([Step("hangup", {})])))
 
 
+def opened(tmp_path):
+    """TEXT saved as a file and opened as the window opens it (with the catalog's nesting)."""
+    path = tmp_path / "flow.yaml"
+    path.write_text(TEXT, encoding="utf-8")
+    doc = load(path)
+    doc.nesting = nesting()
+    return path, doc
+
+
+def record_of(doc):
+    return next(s for s in doc.walk() if s.method == "record_call")
+
+
 def _owners(step_list):
     """The steps ``step_list`` sits inside (moving one of them into it would nest it in itself)."""
     owner = step_list.owner
@@ -116,11 +129,8 @@ def test_saves_with_crlf_line_ends_and_a_bom_read_back_and_keep_them(script, tmp
 
 
 def test_an_edit_that_bypasses_the_change_log_is_still_saved(tmp_path):
-    path = tmp_path / "flow.yaml"
-    path.write_text(TEXT, encoding="utf-8")
-    doc = load(path)
-    doc.nesting = nesting()
-    record = next(s for s in doc.walk() if s.method == "record_call")
+    path, doc = opened(tmp_path)
+    record = record_of(doc)
     doc.set_param(record, ("format",), "wav")
     dumps(doc)  # proven locally: the chain the save would like to reuse
     record.params["beep"] = False  # straight into the model: no event, the change log never hears of it
@@ -132,11 +142,8 @@ def test_an_edit_that_bypasses_the_change_log_is_still_saved(tmp_path):
 
 
 def test_a_bypassing_edit_of_an_untouched_nested_step_after_a_save_is_saved(tmp_path):
-    path = tmp_path / "flow.yaml"
-    path.write_text(TEXT, encoding="utf-8")
-    doc = load(path)
-    doc.nesting = nesting()
-    record = next(s for s in doc.walk() if s.method == "record_call")
+    path, doc = opened(tmp_path)
+    record = record_of(doc)
     doc.set_param(record, ("format",), "wav")
     save(doc, path)
     sales = next(s for s in doc.walk() if s.method == "play" and "Sales" in str(s.params))
@@ -169,11 +176,8 @@ def test_an_anchored_value_edit_is_saved_with_its_alias_written_out(tmp_path):
 
 
 def test_a_one_step_edit_saves_without_a_whole_parse_nor_a_reread(tmp_path, monkeypatch):
-    path = tmp_path / "flow.yaml"
-    path.write_text(TEXT, encoding="utf-8")
-    doc = load(path)
-    doc.nesting = nesting()
-    record = next(s for s in doc.walk() if s.method == "record_call")
+    path, doc = opened(tmp_path)
+    record = record_of(doc)
     whole = []
     real_compose = swml_io.compose
     monkeypatch.setattr(swml_io, "compose", lambda text: whole.append(text) or real_compose(text))
@@ -188,15 +192,12 @@ def test_a_one_step_edit_saves_without_a_whole_parse_nor_a_reread(tmp_path, monk
 
 
 def test_consecutive_saves_change_only_the_edited_lines(tmp_path):
-    path = tmp_path / "flow.yaml"
-    path.write_text(TEXT, encoding="utf-8")
-    doc = load(path)
-    doc.nesting = nesting()
+    path, doc = opened(tmp_path)
     main = doc.sections[0].steps
     doc.insert_step(main, 1, Step("play", {"url": "say:inserted"}))
     save(doc, path)
     first = path.read_text()
-    record = next(s for s in doc.walk() if s.method == "record_call")
+    record = record_of(doc)
     doc.set_param(record, ("format",), "wav")
     save(doc, path)
     second = path.read_text()
@@ -220,14 +221,11 @@ def test_kept_source_refuses_a_text_that_is_not_its_proof():
 
 
 def test_a_bypassing_edit_before_a_structural_edit_is_saved_spliced(tmp_path):
-    path = tmp_path / "flow.yaml"
-    path.write_text(TEXT, encoding="utf-8")
-    doc = load(path)
-    doc.nesting = nesting()
+    path, doc = opened(tmp_path)
     main = doc.sections[0].steps
     doc.insert_step(main, 0, Step("answer", {}))
     save(doc, path)  # a whole render: every step's lines are remembered
-    record = next(s for s in doc.walk() if s.method == "record_call")
+    record = record_of(doc)
     record.params["beep"] = False  # no event: its remembered lines are stale
     doc.insert_step(main, 0, Step("play", {"url": "say:first"}))  # only a structural proof applies
     save(doc, path)
