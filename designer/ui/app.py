@@ -1,9 +1,10 @@
 """Application start-up: the QApplication, the theme following the system, the main window.
 
 ``run(file, schema, screenshot)`` is what the command line calls: it shows the window's frame
-first, builds the panels into it once it is painted and then opens ``file`` (:func:`start`). With ``screenshot`` it opens the file,
-lays it out, fits the canvas, renders the window to a PNG and returns without an event loop, so
-it works headless (``QT_QPA_PLATFORM=offscreen``).
+first, builds the panels into it once it is painted and then opens ``file`` (:func:`start`).
+With ``screenshot`` it builds the whole window at once, opens the file, lays it out, fits the
+canvas, renders the window to a PNG and returns without an event loop, so it works headless
+(``QT_QPA_PLATFORM=offscreen``).
 """
 
 from __future__ import annotations
