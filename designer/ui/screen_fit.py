@@ -88,7 +88,9 @@ def titles_width(window: QMainWindow) -> int:
     widest = max((metrics.horizontalAdvance(block_title(m)) for m in methods), default=0)
     scroll_bar = (palette.tree.verticalScrollBar().sizeHint().width() if palette is not None
                   else QApplication.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
-    return widest + 20 + 10 + 12 + 12 + scroll_bar
+    # icon 20 and its gap 10, the row's margins 12, the dock's and list's frames 12, and 8 to
+    # spare: docks are sized to a pixel or two less than asked.
+    return widest + 20 + 10 + 12 + 12 + 8 + scroll_bar
 
 
 def size_docks(window: QMainWindow, docks: dict) -> None:

@@ -2,10 +2,11 @@
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 
 from designer.model.catalog import load_catalog
 from designer.model.document import Step
+from designer.model.titles import block_title
 from designer.ui import screen_fit
 from designer.ui.commands import InsertStepCommand
 from designer.ui.inspector.panel import MIN_WIDTH
@@ -119,3 +120,13 @@ def test_the_blocks_list_is_wide_enough_for_every_title_on_a_laptop_screen(qtbot
     qtbot.waitExposed(w)
     assert w.docks["palette"].width() >= screen_fit.titles_width(w) - 8  # the dock frame takes a few px
     assert w.canvas.width() >= 1366 // 2 - 60
+    # Each title fits its row as the list paints it (icon 20, gap 10, margins 6 + 6), with the
+    # scroll bar a laptop's list has: the width estimate once fell a pixel or two short and
+    # "Label a point to go back to" lost its last letters.
+    tree = w.palette_panel.tree
+    bar = tree.verticalScrollBar()
+    room = tree.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width()) - 12 - 30
+    bold = QFont(tree.font())
+    bold.setWeight(QFont.Weight.DemiBold)
+    for method in _methods(w.session.catalog):
+        assert QFontMetrics(bold).horizontalAdvance(block_title(method)) <= room, method
